@@ -1,0 +1,419 @@
+"""The command line: click only. Each command gathers its options, calls one core entry point,
+picks a renderer, writes, and returns an exit code: 0 clean, 1 findings, 2 sciplan could not run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """sciplan cannot run; the message is the whole explanation (exit 2)."""
+
+
+@dataclass
+class Settings:
+    plan_path: Path | None
+    progress_path: Path | None
+
+    def plan_file(self) -> Path:
+        from .resources import default_plan
+
+        path = self.plan_path or default_plan(Path.cwd())
+        if path is None:
+            raise CommandError("no plan found: pass --plan PATH or set SCIPLAN_PLAN")
+        if path.is_dir():
+            raise CommandError(f"--plan {path} is a folder; give the plan's .yaml file")
+        if not path.exists():
+            raise CommandError(f"plan file not found: {path}")
+        return path
+
+    def load_plan(self):
+        from .resources import display_path
+        from .validation import load_plan
+
+        path = self.plan_file()
+        return load_plan(path, display_path(path, Path.cwd()))
+
+    def progress_dir(self) -> Path | None:
+        from .resources import default_progress
+
+        path = self.progress_path or default_progress(Path.cwd())
+        if path is not None and not path.exists():
+            raise CommandError(f"progress folder not found: {path}")
+        if path is not None and not path.is_dir():
+            raise CommandError(f"--progress {path} is a file; give the folder that holds the progress files")
+        return path
+
+
+def _color(stream=None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _width() -> int:
+    return shutil.get_terminal_size(fallback=(80, 24)).columns if sys.stdout.isatty() else 80
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .writing import OutputExists, write_atomic
+
+    try:
+        write_atomic(output, text, force=force)
+    except OutputExists as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="SCIPLAN_PLAN",
+                           help="Plan file (default ./data/plan.yaml, else the plan shipped with sciplan). "
+                                "Env: SCIPLAN_PLAN.")
+progress_option = click.option("--progress", "progress_path", type=click.Path(path_type=Path),
+                               envvar="SCIPLAN_PROGRESS",
+                               help="Folder of progress files (default ./data/progress, else the shipped "
+                                    "sample). Env: SCIPLAN_PROGRESS.")
+output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                             help="Write to this file instead of standard output (atomically).")
+force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+
+
+def _settings(plan_path: Path | None, progress_path: Path | None = None) -> Settings:
+    return Settings(plan_path, progress_path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="sciplan", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Track the targets of the Xinhuang county Science Literacy Action Plan (晃政办发〔2022〕11号).
+
+    Units submit yearly progress files; `validate` checks them against the plan, `status` and `gap`
+    show where every target stands.
+    """
+
+
+# --- plan -----------------------------------------------------------------------------------------
+
+@cli.group("plan", invoke_without_command=True)
+@plan_option
+@click.pass_context
+def plan_group(ctx: click.Context, plan_path: Path | None) -> int | None:
+    """Show the plan: groups, tasks, indicators with targets, units."""
+    ctx.obj = _settings(plan_path)
+    if ctx.invoked_subcommand is not None:
+        return None
+    from .render.text import render_plan
+
+    plan = ctx.obj.load_plan()
+    click.echo(render_plan(plan, color=_color(), width=_width()), nl=False)
+    return EXIT_OK
+
+
+@plan_group.command("check")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.pass_obj
+def plan_check(settings: Settings, path: Path | None, fmt: str) -> int:
+    """Check a plan file (default: the plan in use): exit 0 when sound, 1 with located errors."""
+    from .findings import Report
+    from .resources import display_path
+    from .validation import check_plan_file
+
+    path = path or settings.plan_file()
+    if not path.exists():
+        raise CommandError(f"plan file not found: {path}")
+    plan, findings = check_plan_file(path, display_path(path, Path.cwd()))
+    report = Report(files=1, findings=findings)
+    if plan is not None and not findings and fmt == "text":
+        click.echo(f"{display_path(path, Path.cwd())}: plan `{plan.id}` version {plan.version} is sound: "
+                   f"{len(plan.groups)} groups, {sum(len(g.tasks) for g in plan.groups)} tasks, "
+                   f"{len(plan.indicators)} indicators, {len(plan.units)} units, "
+                   f"{len(plan.townships)} townships, {len(plan.milestones)} milestones")
+    else:
+        click.echo(_render_findings(report, fmt), nl=False)
+    return EXIT_OK if report.valid else EXIT_FINDINGS
+
+
+@plan_group.command("show")
+@click.argument("key")
+@click.pass_obj
+def plan_show(settings: Settings, key: str) -> int:
+    """Show a task, indicator or unit by id, Chinese name or alias."""
+    from .render import text
+
+    plan = settings.load_plan()
+    found: list[Callable[[], str]] = []
+    kw = {"color": _color(), "width": _width()}
+    task = plan.task(key)
+    if task:
+        found.append(lambda: text.render_task(plan, task, **kw))
+    indicator = plan.indicator(key) or next((i for i in plan.indicators if i.name == key), None)
+    if indicator:
+        found.append(lambda: text.render_indicator(plan, indicator, **kw))
+    unit = plan.unit(key)
+    if unit:
+        found.append(lambda: text.render_unit(plan, unit, **kw))
+    group = plan.group(key)
+    if group and not found:
+        found.append(lambda: "\n".join(text.render_task(plan, t, **kw) for t in group.tasks))
+    if not found:
+        import difflib
+
+        keys = ([t.id for g in plan.groups for t in g.tasks] + [i.id for i in plan.indicators]
+                + [i.name for i in plan.indicators] + plan.unit_keys() + [g.id for g in plan.groups])
+        close = difflib.get_close_matches(key, keys, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `sciplan plan` lists the ids"
+        raise CommandError(f"nothing in the plan is called `{key}`{hint}")
+    click.echo("\n".join(render() for render in found), nl=False)
+    return EXIT_OK
+
+
+# --- validate -------------------------------------------------------------------------------------
+
+def _render_findings(report, fmt: str) -> str:
+    if fmt == "json":
+        from .render.json import render_findings
+    elif fmt == "github":
+        from .render.github import render_findings
+    else:
+        from .render.text import render_findings
+
+        return render_findings(report, color=_color(), width=_width())
+    return render_findings(report)
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@plan_option
+@progress_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for scripts, github for Actions annotations.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 20, show_default=True,
+              help="Largest file accepted.")
+@output_option
+@force_option
+def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool, max_bytes: int,
+                     output: Path | None, force: bool) -> int:
+    """Check progress files (default: the progress folder) against the plan.
+
+    Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
+    sciplan cannot run (for example an unusable plan).
+    """
+    from .resources import display_path
+    from .validation import validate_paths
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    if not paths:
+        folder = settings.progress_dir()
+        if folder is None:
+            raise CommandError("no progress folder found: give files or folders, or pass --progress DIR")
+        paths = (folder,)
+    cwd = Path.cwd()
+    displays = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
+    result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes)
+    _emit(_render_findings(result.report, fmt), output, force)
+    failed = result.report.errors or (strict and result.report.warnings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+@cli.command("schema")
+@output_option
+@force_option
+def schema_command(output: Path | None, force: bool) -> int:
+    """Print the JSON Schema of the progress file format (for editors' YAML support)."""
+    import json
+
+    from .progress import json_schema
+
+    _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)
+    return EXIT_OK
+
+
+# --- status and gap -------------------------------------------------------------------------------
+
+def _collect(settings: Settings):
+    from .validation import validate_paths
+
+    plan = settings.load_plan()
+    folder = settings.progress_dir()
+    if folder is None:
+        raise CommandError("no progress folder found: pass --progress DIR or set SCIPLAN_PROGRESS")
+    from .resources import display_path
+
+    return plan, validate_paths(plan, [folder], [display_path(folder, Path.cwd())])
+
+
+def _year(plan, year: int | None, fallback: int) -> int:
+    if year is None:
+        return fallback
+    if not plan.period.start <= year <= plan.period.end:
+        raise CommandError(f"--year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
+    return year
+
+
+def _statuses(value: str | None) -> set[str] | None:
+    from .assessment import Status
+
+    if not value:
+        return None
+    wanted = {s.strip() for s in value.split(",") if s.strip()}
+    unknown = wanted - {str(s) for s in Status}
+    if unknown:
+        raise CommandError(f"unknown status {', '.join(sorted(unknown))}; choose from "
+                           + ", ".join(str(s) for s in Status))
+    return wanted
+
+
+table_format = click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "csv"]),
+                            default="text", show_default=True)
+
+
+@cli.command("gap")
+@click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
+@click.option("--by", type=click.Choice(["indicator", "group", "unit"]), default="indicator", show_default=True,
+              help="Group rows under the tasks' groups or their lead units.")
+@click.option("--status", "status_filter", metavar="LIST",
+              help="Only these statuses, comma-separated, e.g. limited_progress,deterioration.")
+@table_format
+@plan_option
+@progress_option
+@output_option
+@force_option
+def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_path, progress_path,
+                output: Path | None, force: bool) -> int:
+    """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
+    from .overview import filter_rows, gap_table
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    year = _year(plan, year, year)
+    statuses = _statuses(status_filter)
+    _, validation = _collect(settings)
+    table = filter_rows(gap_table(plan, validation.values, year), statuses)
+    if fmt == "json":
+        from .render.json import dumps
+
+        text = dumps(table.as_dict())
+    elif fmt == "markdown":
+        from .render.markdown import render_gap
+
+        text = render_gap(table, by)
+    elif fmt == "csv":
+        from .render.csv import render_gap
+
+        text = render_gap(table, by)
+    else:
+        from .render.text import render_gap
+
+        text = render_gap(table, by, color=_color() and output is None, width=_width())
+    _warn_errors(validation.report)
+    _emit(text, output, force)
+    return EXIT_OK
+
+
+def _warn_errors(report) -> None:
+    if report.errors:
+        click.echo(f"warning: {report.errors} errors in {report.files} progress files; entries with errors are "
+                   "not counted (run `sciplan validate`)", err=True)
+
+
+@cli.command("status")
+@click.option("--year", type=int, help="Report year (default: the latest year with data).")
+@table_format
+@plan_option
+@progress_option
+@output_option
+@force_option
+def status_command(year: int | None, fmt: str, plan_path, progress_path, output: Path | None, force: bool) -> int:
+    """The one-screen picture: the overall goal, every target, task status, milestones, missing reports."""
+    from .overview import latest_year, status_overview
+
+    settings = _settings(plan_path, progress_path)
+    plan, validation = _collect(settings)
+    year = _year(plan, year, latest_year(plan, validation.submissions, validation.values))
+    overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
+                               validation.milestones)
+    overview.files, overview.errors = validation.report.files, validation.report.errors
+    overview.warnings = validation.report.warnings
+    if fmt == "json":
+        from .render.json import dumps
+
+        text = dumps(overview.as_dict())
+    elif fmt == "markdown":
+        from .render.markdown import render_status
+
+        text = render_status(overview)
+    elif fmt == "csv":
+        from .render.csv import render_status
+
+        text = render_status(overview)
+    else:
+        from .render.text import render_status
+
+        text = render_status(overview, color=_color() and output is None, width=_width())
+    _emit(text, output, force)
+    return EXIT_OK
+
+
+# --- entry points ---------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    """Run sciplan; returns the exit status. Callable from tests."""
+    from .validation import UsageError
+
+    for stream in (sys.stdout, sys.stderr):
+        # A GBK console cannot show every character; replace rather than crash.
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+    try:
+        result = cli.main(args=argv, prog_name="sciplan", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except CommandError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return EXIT_USAGE
+    except UsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        if exc.findings:
+            from .findings import Report
+            from .render.text import render_findings
+
+            click.echo(render_findings(Report(files=1, findings=exc.findings), color=_color(sys.stderr)),
+                       err=True, nl=False)
+        return EXIT_USAGE
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,394 @@
+"""The plan document as pydantic models, with the look-ups every other stage needs.
+
+No I/O here: `validation.load_plan` reads the file and turns model errors into located findings.
+Referential integrity (every unit, task and indicator a plan names exists) is checked by
+`integrity_problems`, which returns (path, code, message) triples so the caller can locate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from .assessment import Kind
+
+
+FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
+
+
+class ValueType(StrEnum):
+    COUNT = "count"  # whole numbers: people, times, places, items
+    PERCENT = "percent"  # 0-100
+    QUANTITY = "quantity"  # any non-negative number (areas, ratios)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Baseline(_Model):
+    year: int
+    value: float
+    source: str = Field(min_length=1)
+
+
+class RatioInputs(_Model):
+    numerator: str
+    denominator: str
+    denominator_scale: float = Field(default=1, gt=0)  # 10000 for "per 10,000 people"
+
+
+class Indicator(_Model):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    name_en: str
+    measure: str
+    kind: Kind
+    value_type: ValueType
+    comparator: Literal[">", ">="] | None = None
+    target: float | None = None
+    target_year: int | None = None
+    task: str  # a task id, or the goal's id for the overall goal
+    reported_by: Literal["group"] | list[str]
+    baseline: Baseline | None = None
+    source_text: str
+    additive: bool | None = None  # levels: can township figures be summed into a county figure?
+    role: Literal["input"] | None = None  # feeds a ratio; has no target of its own
+    ratio: RatioInputs | None = None
+
+    @property
+    def has_target(self) -> bool:
+        return self.target is not None
+
+    @property
+    def is_flow(self) -> bool:
+        return self.kind in FLOW_KINDS
+
+
+class Responsibility(_Model):
+    text: str
+    lead: list[str] = Field(min_length=1)
+    participating: list[str] = []
+
+
+class Task(_Model):
+    id: str = Field(pattern=r"^[a-z]+\.[1-9][0-9]*$")
+    number: int
+    title: str
+    text: str
+
+
+class Group(_Model):
+    id: str = Field(pattern=r"^[a-z]+$")
+    kind: Literal["action", "project"]
+    number: int
+    heading: str
+    title: str
+    title_en: str
+    aim: str
+    responsibility: Responsibility
+    tasks: list[Task] = Field(min_length=1)
+
+    @property
+    def units(self) -> list[str]:
+        return [*self.responsibility.lead, *self.responsibility.participating]
+
+
+class Unit(_Model):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    name_en: str
+    aliases: list[str] = []
+    hosted_by: str | None = None  # an office placed at another unit (领导小组办公室 at 县科协)
+
+
+class Township(_Model):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    name_en: str
+
+
+class Milestone(_Model):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    year: int
+    responsible: list[str] = []  # empty where the document names no unit
+    text: str
+
+
+class Goal(_Model):
+    id: str
+    heading: str
+    text: str
+    indicator: str
+    aims: list[str] = []
+
+
+class Period(_Model):
+    start: int
+    end: int
+
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class DocumentInfo(_Model):
+    number: str
+    issuer: str
+    issued: dt.date
+    notice_title: str
+    addressees: str
+    notice: str
+    copied_to: list[str] = []
+
+
+class BasedOn(_Model):
+    title: str
+    number: str | None = None
+
+
+class Thresholds(_Model):
+    on_track: float = 0.95
+    needs_acceleration: float = 0.6
+    limited_progress: float = 0.0
+
+
+class AssessmentSettings(_Model):
+    method: Literal["straight-line"] = "straight-line"
+    thresholds: Thresholds = Thresholds()
+
+
+class ImplementationSection(_Model):
+    id: str
+    heading: str
+    items: list[str]
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1]
+    id: str
+    version: int = Field(ge=1)
+    title: str
+    title_en: str
+    document: DocumentInfo
+    period: Period
+    based_on: list[BasedOn]
+    preamble: str
+    guiding_ideology: str
+    goal: Goal
+    assessment: AssessmentSettings = AssessmentSettings()
+    actions_intro: str
+    projects_intro: str
+    groups: list[Group]
+    indicators: list[Indicator]
+    units: list[Unit]
+    townships: list[Township]
+    milestones: list[Milestone] = []
+    implementation: list[ImplementationSection] = []
+
+    _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
+    _unit_keys: dict[str, str] = PrivateAttr(default_factory=dict)
+    _tasks: dict[str, tuple[Group, Task]] = PrivateAttr(default_factory=dict)
+    _indicators: dict[str, Indicator] = PrivateAttr(default_factory=dict)
+    _townships: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        self._units = {u.id: u for u in self.units}
+        for unit in self.units:
+            for key in (unit.id, unit.name, *unit.aliases):
+                self._unit_keys.setdefault(key, unit.id)
+        self._tasks = {t.id: (g, t) for g in self.groups for t in g.tasks}
+        self._indicators = {i.id: i for i in self.indicators}
+        for township in self.townships:
+            self._townships.setdefault(township.id, township.id)
+            self._townships.setdefault(township.name, township.id)
+
+    # --- look-ups -------------------------------------------------------------------------------
+    def unit(self, key: str) -> Unit | None:
+        """A unit by id, full name or alias."""
+        unit_id = self._unit_keys.get(key.strip())
+        return self._units[unit_id] if unit_id else None
+
+    def unit_keys(self) -> list[str]:
+        return list(self._unit_keys)
+
+    def township(self, key: str) -> Township | None:
+        township_id = self._townships.get(key.strip())
+        return next((t for t in self.townships if t.id == township_id), None)
+
+    def township_keys(self) -> list[str]:
+        return list(self._townships)
+
+    def task(self, task_id: str) -> Task | None:
+        found = self._tasks.get(task_id)
+        return found[1] if found else None
+
+    def group_of_task(self, task_id: str) -> Group | None:
+        found = self._tasks.get(task_id)
+        return found[0] if found else None
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return self._indicators.get(indicator_id)
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
+    def group_of_indicator(self, indicator: Indicator) -> Group | None:
+        return self.group_of_task(indicator.task)
+
+    def reporters(self, indicator: Indicator) -> list[str]:
+        """Unit ids that may report this indicator; empty for computed ratios."""
+        if indicator.kind is Kind.RATIO:
+            return []
+        if indicator.reported_by == "group":
+            group = self.group_of_indicator(indicator)
+            return group.units if group else []
+        return list(indicator.reported_by)
+
+    def groups_of_unit(self, unit_id: str) -> list[tuple[Group, str]]:
+        """(group, role) for every group the unit leads ('lead') or joins ('participating')."""
+        out = []
+        for group in self.groups:
+            if unit_id in group.responsibility.lead:
+                out.append((group, "lead"))
+            elif unit_id in group.responsibility.participating:
+                out.append((group, "participating"))
+        return out
+
+    def indicators_of_unit(self, unit_id: str) -> list[Indicator]:
+        return [i for i in self.indicators if unit_id in self.reporters(i)]
+
+    def milestone_reporters(self, milestone: Milestone) -> list[str]:
+        """Schedule items are the leading group office's; it sits at 县科协, which reports for it."""
+        units = list(milestone.responsible) or [u.id for u in self.units if u.id == "leading-group-office"]
+        hosts = [self._units[u].hosted_by for u in units if u in self._units and self._units[u].hosted_by]
+        return [*units, *(h for h in hosts if h)]
+
+    def ratio_inputs(self) -> set[str]:
+        return {i.id for i in self.indicators if i.role == "input"}
+
+    def targeted_indicators(self) -> list[Indicator]:
+        return [i for i in self.indicators if i.has_target]
+
+
+def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """Everything a well-formed plan must satisfy beyond its field types, as (path, code, message)."""
+    problems: list[tuple[tuple[str | int, ...], str, str]] = []
+
+    def unique(items: list, section: str, label: str) -> None:
+        seen: dict[str, int] = {}
+        for n, item in enumerate(items):
+            if item.id in seen:
+                problems.append(((section, n, "id"), "C002",
+                                 f"{label} id `{item.id}` is used twice (first at {section}[{seen[item.id]}])"))
+            seen.setdefault(item.id, n)
+
+    unique(plan.groups, "groups", "group")
+    unique(plan.indicators, "indicators", "indicator")
+    unique(plan.units, "units", "unit")
+    unique(plan.townships, "townships", "township")
+    unique(plan.milestones, "milestones", "milestone")
+    task_seen: set[str] = set()
+    for g, group in enumerate(plan.groups):
+        for t, task in enumerate(group.tasks):
+            if task.id in task_seen:
+                problems.append((("groups", g, "tasks", t, "id"), "C002", f"task id `{task.id}` is used twice"))
+            task_seen.add(task.id)
+            if task.id != f"{group.id}.{task.number}":
+                problems.append((("groups", g, "tasks", t, "id"), "C002",
+                                 f"task id `{task.id}` does not match its group and number "
+                                 f"(`{group.id}.{task.number}`)"))
+
+    unit_ids = {u.id for u in plan.units}
+    names: dict[str, str] = {}
+    for n, unit in enumerate(plan.units):
+        for key in (unit.name, *unit.aliases):
+            if key in names and names[key] != unit.id:
+                problems.append((("units", n), "C005", f"name `{key}` of unit `{unit.id}` is also used by "
+                                                       f"unit `{names[key]}`"))
+            names.setdefault(key, unit.id)
+        if unit.hosted_by is not None and unit.hosted_by not in unit_ids:
+            problems.append((("units", n, "hosted_by"), "C003", f"unknown unit `{unit.hosted_by}`"))
+
+    for g, group in enumerate(plan.groups):
+        for role in ("lead", "participating"):
+            for k, unit_id in enumerate(getattr(group.responsibility, role)):
+                if unit_id not in unit_ids:
+                    problems.append((("groups", g, "responsibility", role, k), "C003",
+                                     f"unknown unit `{unit_id}`"))
+
+    indicator_ids = {i.id for i in plan.indicators}
+    task_ids = task_seen | {plan.goal.id}
+    if plan.goal.indicator not in indicator_ids:
+        problems.append((("goal", "indicator"), "C003", f"unknown indicator `{plan.goal.indicator}`"))
+    for n, ind in enumerate(plan.indicators):
+        here = ("indicators", n)
+        if ind.task not in task_ids:
+            problems.append(((*here, "task"), "C003", f"unknown task `{ind.task}`"))
+        if isinstance(ind.reported_by, list):
+            for k, unit_id in enumerate(ind.reported_by):
+                if unit_id not in unit_ids:
+                    problems.append(((*here, "reported_by", k), "C003", f"unknown unit `{unit_id}`"))
+        problems.extend(((*here, *p), "C004", m) for p, m in _target_problems(plan, ind, indicator_ids))
+    for n, milestone in enumerate(plan.milestones):
+        for k, unit_id in enumerate(milestone.responsible):
+            if unit_id not in unit_ids:
+                problems.append((("milestones", n, "responsible", k), "C003", f"unknown unit `{unit_id}`"))
+        if not plan.period.start <= milestone.year <= plan.period.end:
+            problems.append((("milestones", n, "year"), "C004",
+                             f"milestone year {milestone.year} is outside the plan period"))
+    if plan.period.start > plan.period.end:
+        problems.append((("period",), "C004", "period start is after its end"))
+    t = plan.assessment.thresholds
+    if not t.on_track > t.needs_acceleration > t.limited_progress:
+        problems.append((("assessment", "thresholds"), "C004",
+                         "thresholds must decrease: on_track > needs_acceleration > limited_progress"))
+    return problems
+
+
+def _target_problems(plan: Plan, ind: Indicator, indicator_ids: set[str]):
+    target_fields = (ind.comparator, ind.target)
+    if ind.role == "input":
+        if any(v is not None for v in (*target_fields, ind.target_year)):
+            yield ("target",), "a ratio input has no target of its own"
+        if ind.kind is not Kind.LEVEL:
+            yield ("kind",), "a ratio input must be a level"
+        return
+    if None in target_fields:
+        yield ("target",), "an indicator needs a comparator and a target (or `role: input`)"
+    if ind.kind is Kind.ANNUAL and ind.target_year is not None:
+        yield ("target_year",), "an annual target applies every year and has no target_year"
+    if ind.kind is not Kind.ANNUAL:
+        if ind.target_year is None:
+            yield ("target_year",), f"a {ind.kind} target needs a target_year"
+        elif not plan.period.start <= ind.target_year <= plan.period.end:
+            yield ("target_year",), f"target_year {ind.target_year} is outside the plan period"
+    if ind.kind is Kind.RATIO:
+        if ind.ratio is None:
+            yield ("ratio",), "a ratio indicator names its numerator and denominator"
+        else:
+            for part in ("numerator", "denominator"):
+                ref = getattr(ind.ratio, part)
+                if ref not in indicator_ids:
+                    yield ("ratio", part), f"unknown indicator `{ref}`"
+                elif plan.indicator(ref).kind is not Kind.LEVEL:  # type: ignore[union-attr]
+                    yield ("ratio", part), f"ratio input `{ref}` must be a level indicator"
+        if ind.reported_by not in ([],):
+            yield ("reported_by",), "a ratio is computed, never reported: use `reported_by: []`"
+    elif ind.ratio is not None:
+        yield ("ratio",), "only a ratio indicator names inputs"
+    if ind.kind is Kind.LEVEL and ind.reported_by != "group" and len(ind.reported_by) != 1:
+        yield ("reported_by",), "a level indicator is reported by exactly one unit"
+    if ind.kind is Kind.LEVEL and ind.reported_by == "group":
+        yield ("reported_by",), "a level indicator is reported by exactly one unit, not the whole group"
+    if ind.kind is Kind.LEVEL and ind.additive is None:
+        yield ("additive",), "a level says whether township figures add up (`additive: true|false`)"
+    if ind.baseline is not None and not plan.period.start - 10 <= ind.baseline.year <= plan.period.end:
+        yield ("baseline", "year"), "baseline year is implausible"

@@ -1,0 +1,131 @@
+"""The progress file format as pydantic models, and the records validation extracts from it.
+
+The models define the format and its JSON Schema (`sciplan schema`); validation checks the raw
+YAML itself, field by field, so each problem gets a precise location and a hint, and only then
+builds the small frozen records below, which are all later stages keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PLAN_ID = "xinhuang-science-literacy"
+
+
+class TaskStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+
+
+STATUS_WORDS = tuple(s.value for s in TaskStatus)
+StatusLiteral = Literal["not_started", "in_progress", "done", "blocked"]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ValueEntry(_Entry):
+    indicator: str = Field(description="Indicator id from the plan, e.g. farmer-trainings")
+    value: float = Field(ge=0, description="The figure for the year, a plain number: 1200, 15.2")
+    note: str | None = Field(default=None, description="Optional remark, e.g. 含线上培训 300 人次")
+    source: str | None = Field(default=None, description="Optional: where the figure comes from")
+
+
+class TaskEntry(_Entry):
+    task: str = Field(description="Task id from the plan, e.g. farmers.2", pattern=r"^[a-z]+\.[1-9][0-9]*$")
+    status: StatusLiteral
+    evidence: str | None = Field(default=None, description="What was done; required for done and blocked")
+
+
+class MilestoneEntry(_Entry):
+    milestone: str = Field(description="Milestone id from the plan's schedule")
+    status: StatusLiteral
+    date: dt.date | None = None
+    evidence: str | None = None
+
+
+class ProgressFile(_Entry):
+    """One unit's report for one year (and optionally one township)."""
+
+    plan: str = Field(description="Plan id", examples=[PLAN_ID])
+    plan_version: int = Field(ge=1)
+    unit: str = Field(description="Unit id, full Chinese name or registered alias, e.g. 县农业农村局")
+    period: int = Field(description="The calendar year reported, inside the plan period")
+    area: str | None = Field(default=None, description="A township; omitted means county-wide figures")
+    submitted: dt.date | None = None
+    contact: str | None = None
+    values: list[ValueEntry] = []
+    tasks: list[TaskEntry] = []
+    milestones: list[MilestoneEntry] = []
+
+
+TOP_KEYS = tuple(ProgressFile.model_fields)
+REQUIRED_TOP_KEYS = tuple(k for k, f in ProgressFile.model_fields.items() if f.is_required())
+VALUE_KEYS = tuple(ValueEntry.model_fields)
+TASK_KEYS = tuple(TaskEntry.model_fields)
+MILESTONE_KEYS = tuple(MilestoneEntry.model_fields)
+
+
+def json_schema() -> dict:
+    schema = ProgressFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "sciplan progress file"
+    return schema
+
+
+# --- records: what validation keeps of a file ---------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRecord:
+    unit: str  # unit id
+    year: int
+    area: str | None  # township id, None = county-wide
+    indicator: str
+    value: float
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRecord:
+    unit: str
+    year: int
+    area: str | None
+    task: str
+    status: TaskStatus
+    evidence: str | None
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneRecord:
+    unit: str
+    year: int
+    milestone: str
+    status: TaskStatus
+    date: dt.date | None
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A progress file that passed its header checks: who reported which year, and where it lives."""
+
+    file: str
+    unit: str
+    year: int
+    area: str | None
+    submitted: dt.date | None

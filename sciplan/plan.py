@@ -189,6 +189,9 @@ class Plan(BaseModel):
     townships: list[Township]
     milestones: list[Milestone] = []
     implementation: list[ImplementationSection] = []
+    # The unit that coordinates the plan and reports schedule items the document assigns to no one
+    # (四（一）1: 县科协发挥县全民科学素质工作领导小组办公室的综合协调作用).
+    coordinator: str
 
     _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
     _unit_keys: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -266,8 +269,9 @@ class Plan(BaseModel):
         return [i for i in self.indicators if unit_id in self.reporters(i)]
 
     def milestone_reporters(self, milestone: Milestone) -> list[str]:
-        """Schedule items are the leading group office's; it sits at 县科协, which reports for it."""
-        units = list(milestone.responsible) or [u.id for u in self.units if u.id == "leading-group-office"]
+        """Units that report a schedule item: those it names, else the coordinator; an office placed at
+        another unit (领导小组办公室 at 县科协) reports through its host."""
+        units = list(milestone.responsible) or [self.coordinator]
         hosts = [self._units[u].hosted_by for u in units if u in self._units and self._units[u].hosted_by]
         return [*units, *(h for h in hosts if h)]
 
@@ -307,6 +311,8 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, str
                                  f"(`{group.id}.{task.number}`)"))
 
     unit_ids = {u.id for u in plan.units}
+    if plan.coordinator not in unit_ids:
+        problems.append((("coordinator",), "C003", f"unknown unit `{plan.coordinator}`"))
     names: dict[str, str] = {}
     for n, unit in enumerate(plan.units):
         for key in (unit.name, *unit.aliases):

@@ -61,7 +61,7 @@ _CODES = [
        "A mapping has the same key twice; YAML loaders would silently keep the last one."),
     _c("L007", "alias-or-anchor", "error", "Anchors and aliases are not allowed", "不允许使用锚点和别名",
        "`&anchor` and `*alias` are rejected: submissions never need them and alias expansion can "
-       "exhaust memory."),
+       "exhaust memory. Each alias name is reported once; a file with an alias is not checked further."),
     _c("L008", "explicit-tag", "error", "Explicit tags are not allowed", "不允许使用显式标签",
        "`!tag` and `!!type` annotations are rejected."),
     _c("L009", "too-deep", "error", "Nesting is too deep", "嵌套层级过深",
@@ -71,7 +71,8 @@ _CODES = [
     _c("L011", "binary-content", "error", "File looks binary", "文件看起来是二进制内容",
        "The file contains NUL bytes or other control characters; it is not a text file."),
     _c("L012", "not-a-file", "error", "Path is not a regular file", "路径不是普通文件",
-       "A folder (or device) was given where a file was expected."),
+       "A folder, pipe, device or broken symlink stands where a progress file was expected, such as a "
+       "folder named `2024.yaml` inside the progress folder."),
     _c("L013", "outside-root", "error", "Symlink leads outside the folder", "符号链接指向文件夹之外",
        "A symbolic link inside the checked folder points outside it; it is not followed."),
     _c("L014", "unreadable", "error", "File cannot be read", "无法读取文件",
@@ -143,12 +144,14 @@ _CODES = [
     _c("X401", "double-count", "error", "Reported twice", "重复填报",
        "The same unit, year, township and indicator appear twice; the figure would be counted twice."),
     _c("X402", "conflicting-level", "error", "Two units report one level", "两个单位填报了同一存量指标",
-       "A level indicator has exactly one reporting unit per year and area."),
+       "A level indicator has exactly one reporting unit per year and area; a figure from another unit "
+       "is refused (P301) and this names the figure that stands."),
     _c("X403", "duplicate-task", "error", "Task reported twice", "任务重复填报",
        "The same unit reports the same task twice for one year and area."),
     # --- plausibility ---
     _c("W501", "flow-jump", "warning", "Unusual change from the previous year", "与上年相比变化异常",
-       "A yearly flow is more than 5 times, or less than a fifth of, the same unit's previous year."),
+       "A yearly flow is more than 5 times, or less than a fifth of, the same unit's previous year. "
+       "Small counts (both years under 10, such as 1 base then none) are not judged."),
     _c("W502", "level-falls", "warning", "Level falls", "存量指标下降",
        "A level indicator is lower than the same unit's figure for the previous year."),
     _c("W503", "evidence-missing", "warning", "Evidence missing", "缺少佐证",
@@ -170,6 +173,14 @@ _CODES = [
        "A cell's content cannot be turned into the expected value."),
     _c("I603", "not-a-workbook", "error", "Not an .xlsx workbook", "不是 .xlsx 工作簿",
        "The file cannot be opened as an Excel workbook (.xlsx)."),
+    _c("I604", "column-missing", "error", "Header row or column missing", "缺少表头或列",
+       "A sheet lacks its header row or a required column (the id, value or status column); the "
+       "template's column titles must keep their English word. A missing Info field is S102."),
+    _c("I605", "column-ignored", "warning", "Column not in the template", "列不属于模板",
+       "A column with content that the template does not have; its contents are not imported."),
+    _c("I606", "row-without-id", "error", "Row without an id", "行缺少编号",
+       "A row has entries but its id cell (indicator, task or milestone) is empty; rows come from the "
+       "template and are not added by hand."),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from . import progress as pf
 from .findings import Finding, Report, format_path, make
-from .loading import DEFAULT_MAX_BYTES, Document, load_file
+from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
 from .plan import Kind, Plan, ValueType, integrity_problems
 
 
@@ -126,19 +126,26 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
                     target = entry.resolve()
                     if not target.is_relative_to(root):
                         if name.endswith(YAML_SUFFIXES) or target.is_dir():
-                            findings.append(make("L013", f"symlink {entry_shown} leads outside {shown}",
+                            findings.append(make("L013", f"this symlink leads outside {shown}, to {target}",
                                                  file=entry_shown,
                                                  hint="Copy the file into the folder instead of linking it."))
                         continue
                     if target.is_dir():
                         continue  # a link back inside the folder: its files are listed under their real path
                 if name in dirnames:
+                    if name.endswith(YAML_SUFFIXES):
+                        # Named like a progress file: the user expects a file here, so say so, don't walk it.
+                        dirnames.remove(name)
+                        findings.append(make("L012", "this is a folder, named like a progress file",
+                                             file=entry_shown,
+                                             hint="Progress files are single .yaml files; rename the folder "
+                                                  "or move the file out of it."))
                     continue
                 if name.endswith(YAML_SUFFIXES):
                     files.append((entry, entry_shown))
                     found_here += 1
         if found_here == 0:
-            findings.append(make("L016", f"no .yaml files in {shown}", file=shown,
+            findings.append(make("L016", "no .yaml or .yml files in this folder", file=shown,
                                  hint="Progress files are named like 2024/agriculture.yaml."))
     return files, findings
 
@@ -152,10 +159,20 @@ class FileResult:
     values: list[pf.ValueRecord] = field(default_factory=list)
     tasks: list[pf.TaskRecord] = field(default_factory=list)
     milestones: list[pf.MilestoneRecord] = field(default_factory=list)
+    # Level figures refused because the unit may not report them (P301), kept only so the set check
+    # can name the figure that stands (X402); never counted.
+    claims: list[pf.ValueRecord] = field(default_factory=list)
 
 
-_NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?\s*[%％]?$")
+_NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[%％]?$")
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
+# Chinese words a clerk may write for a status, and the status each means.
+_STATUS_IN_CHINESE = {
+    "未开始": "not_started", "未启动": "not_started", "尚未开始": "not_started",
+    "进行中": "in_progress", "推进中": "in_progress", "正在进行": "in_progress", "实施中": "in_progress",
+    "已完成": "done", "完成": "done", "已办结": "done",
+    "受阻": "blocked", "暂停": "blocked", "停滞": "blocked",
+}
 
 
 def _suggest(word: Any, choices: Iterable[str]) -> str | None:
@@ -226,7 +243,7 @@ class _FileChecker:
         for key in required:
             if key not in mapping:
                 ok = False
-                where = f" in {format_path(path)}" if path else ""
+                where = f" in entry {path[1] + 1} of `{path[0]}`" if len(path) == 2 else ""
                 self.emit("S102", path, f"required key `{key}` is missing{where}",
                           f"Add `{key}:`; see docs/formats.md for an example.")
         return ok
@@ -344,6 +361,17 @@ class _FileChecker:
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                dt.date.fromisoformat(value.strip())
+            except ValueError:
+                self.emit("S112", (*path, key), f"`{key}` is not a real date: {value.strip()} (no such day)",
+                          "Check the month and day; dates are written YYYY-MM-DD, e.g. 2025-01-20.")
+                return None
+            else:
+                self.emit("S112", (*path, key), f"`{key}` is quoted text ({value!r}), not a date",
+                          f"Remove the quotes: `{key}: {value.strip()}`.")
+                return None
         self.emit("S112", (*path, key), f"`{key}` is not a valid date: {value!r}",
                   "Write dates as YYYY-MM-DD, e.g. 2025-01-20.")
         return None
@@ -373,6 +401,7 @@ class _FileChecker:
             path = ("values", n)
             ok = self.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
             indicator = None
+            not_reporter = False
             if "indicator" in item:
                 ind_id = self.text(item, path, "indicator")
                 indicator = plan.indicator(ind_id) if ind_id else None
@@ -391,6 +420,7 @@ class _FileChecker:
                     reporters = plan.reporters(indicator)
                     if unit_id not in reporters:
                         ok = False
+                        not_reporter = True
                         names = "、".join(plan.unit(u).name for u in reporters[:4])  # type: ignore[union-attr]
                         more = " ..." if len(reporters) > 4 else ""
                         self.emit("P301", (*path, "indicator"),
@@ -404,10 +434,14 @@ class _FileChecker:
             value = self.number(item, path, indicator) if "value" in item else None
             if value is None:
                 ok = False
-            if ok and record_unit and indicator is not None and value is not None:
+            if record_unit and indicator is not None and value is not None:
                 line = self.doc.locate(path)[0]
-                self.result.values.append(pf.ValueRecord(record_unit, year, area_id, indicator.id,  # type: ignore[arg-type]
-                                                         value, pf.Place(self.doc.file, line)))
+                record = pf.ValueRecord(record_unit, year, area_id, indicator.id,  # type: ignore[arg-type]
+                                        value, pf.Place(self.doc.file, line))
+                if ok:
+                    self.result.values.append(record)
+                elif not_reporter and indicator.kind is Kind.LEVEL:
+                    self.result.claims.append(record)
 
     def number(self, item: dict, path: tuple, indicator) -> float | None:
         vpath = (*path, "value")
@@ -464,9 +498,14 @@ class _FileChecker:
         words = " | ".join(pf.STATUS_WORDS)
         if isinstance(value, bool):
             message = f"`status: {raw}` is read by YAML as true/false, not a status"
+        elif value is None:
+            message = "`status` is empty"
         else:
             message = f"`status` must be one of {words}, not {value!r}"
-        self.emit("S109", spath, message, _did_you_mean(value, pf.STATUS_WORDS, f"Write one of: {words}."))
+        meant = _STATUS_IN_CHINESE.get(value.strip()) if isinstance(value, str) else None
+        hint = (f"Did you mean `{meant}`? Statuses are written in English." if meant
+                else _did_you_mean(value, pf.STATUS_WORDS, f"Write one of: {words}."))
+        self.emit("S109", spath, message, hint)
         return None
 
     def evidence(self, item: dict, path: tuple, status: pf.TaskStatus | None, what: str) -> tuple[bool, str | None]:
@@ -553,7 +592,11 @@ def check_document(plan: Plan, doc: Document, today: dt.date | None = None) -> F
 
 
 def check_file(plan: Plan, path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
-    loaded = load_file(path, display, max_bytes=max_bytes)
+    return check_loaded(plan, load_file(path, display, max_bytes=max_bytes))
+
+
+def check_loaded(plan: Plan, loaded: Loaded) -> FileResult:
+    """Check what the loader made of one file (its findings stay first)."""
     if loaded.document is None:
         return FileResult(findings=loaded.findings)
     result = check_document(plan, loaded.document)
@@ -578,10 +621,13 @@ class Validation:
     milestones: list[pf.MilestoneRecord]
 
 
-def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf.TaskRecord]
-                        ) -> tuple[list[Finding], set[int]]:
+def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf.TaskRecord],
+                        claims: Sequence[pf.ValueRecord] = ()) -> tuple[list[Finding], set[int]]:
     """Double counting, conflicting levels and implausible jumps; returns findings and the indexes of
-    value records that must not be counted (the later of each duplicate pair)."""
+    value records that must not be counted (the later of each duplicate pair).
+
+    `claims` are level figures refused for responsibility (P301); each one that meets an accepted
+    figure for the same indicator, year and area gets X402 naming the figure that stands."""
     findings: list[Finding] = []
     dropped: set[int] = set()
     first: dict[tuple, int] = {}
@@ -612,6 +658,17 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
                                  hint="A level indicator has one reporting unit; agree which figure stands."))
             dropped.add(n)
         level_owner.setdefault(key, n)
+    for claim in claims:
+        owner = level_owner.get((claim.year, claim.area, claim.indicator))
+        if owner is None or owner in dropped or values[owner].unit == claim.unit:
+            continue
+        other = values[owner]
+        findings.append(make("X402", f"`{claim.indicator}` for {claim.year}{_area_text(plan, claim.area)} is "
+                                     f"also reported by {plan.unit(other.unit).name} at "  # type: ignore[union-attr]
+                                     f"{other.place.file}:{other.place.line}; that figure stands",
+                             file=claim.place.file, line=claim.place.line,
+                             hint="A level indicator has one reporting unit; remove this entry and agree the "
+                                  "figure with that unit."))
     task_seen: dict[tuple, pf.TaskRecord] = {}
     for task in tasks:
         key = (task.unit, task.year, task.area, task.task)
@@ -632,6 +689,14 @@ def _area_text(plan: Plan, area: str | None) -> str:
     return f" in {township.name if township else area}"
 
 
+def _times(ratio: float) -> str:
+    """12.0 -> "12x", 0.18 -> "0.18x": enough digits that 0.18 is not shown as the threshold 0.2."""
+    return f"{ratio:.3g}x" if ratio < 10 else f"{ratio:.0f}x"
+
+
+JUMP_FLOOR = 10  # W501 ignores flows whose both years are below this
+
+
 def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
     findings = []
     by_key = {(v.unit, v.area, v.indicator, v.year): v for v in values}
@@ -640,10 +705,12 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
         ind = plan.indicator(rec.indicator)
         if prev is None or ind is None:
             continue
-        if ind.is_flow and prev.value > 0 and (rec.value > 5 * prev.value or rec.value < prev.value / 5):
+        # Small counts (1 base one year, none the next) swing by design; only larger figures are judged.
+        if ind.is_flow and prev.value > 0 and max(prev.value, rec.value) >= JUMP_FLOOR and \
+                (rec.value > 5 * prev.value or rec.value < prev.value / 5):
             findings.append(make("W501", f"`{rec.indicator}` is {_plain(rec.value)} in {rec.year} against "
                                          f"{_plain(prev.value)} in {rec.year - 1} "
-                                         f"({rec.value / prev.value:.1f}x)",
+                                         f"({_times(rec.value / prev.value)})",
                                  file=rec.place.file, line=rec.place.line,
                                  hint="Check the figure (a missing or extra digit?); if it is right, say why "
                                       "in `note:`."))
@@ -657,23 +724,173 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
 
 
 def validate_paths(plan: Plan, paths: Sequence[Path], displays: Sequence[str] | None = None, *,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> Validation:
-    """Check every progress file under `paths` and the set as a whole."""
+                   max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
+                   cache: Path | None = None) -> Validation:
+    """Check every progress file under `paths` and the set as a whole.
+
+    `jobs` > 1 checks files in that many worker processes (None: one per core); `cache` is a folder
+    where per-file results are kept between runs (None: no cache). Neither changes the findings or
+    their order.
+    """
     files, findings = discover(paths, displays)
     report = Report(files=len(files), findings=list(findings))
     submissions: list[pf.Submission] = []
     values: list[pf.ValueRecord] = []
     tasks: list[pf.TaskRecord] = []
     milestones: list[pf.MilestoneRecord] = []
-    for path, display in files:
-        result = check_file(plan, path, display, max_bytes)
+    claims: list[pf.ValueRecord] = []
+    for result in _file_results(plan, files, max_bytes, jobs or default_jobs(), cache):
         report.extend(result.findings)
         if result.submission:
             submissions.append(result.submission)
         values.extend(result.values)
         tasks.extend(result.tasks)
         milestones.extend(result.milestones)
-    cross, dropped = cross_file_findings(plan, values, tasks)
+        claims.extend(result.claims)
+    cross, dropped = cross_file_findings(plan, values, tasks, claims)
     report.extend(cross)
     values = [v for n, v in enumerate(values) if n not in dropped]
     return Validation(report, submissions, values, tasks, milestones)
+
+
+# --- many files: worker processes and the cache ---------------------------------------------------
+
+_POOL_MIN_FILES = 64  # fewer files than this are checked faster than worker processes start
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | None:
+    """A regular file's bytes within the size limit; None leaves the file to `load_file`, which
+    words whatever is wrong with it."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError:
+        return None
+    return data if len(data) <= max_bytes else None
+
+
+def _check_path(plan: Plan, path: Path, display: str, max_bytes: int, want_digest: bool
+                ) -> tuple[FileResult, bytes | None]:
+    """One file's result and, when asked, the digest of the exact bytes that were checked."""
+    data = _read_bytes(path, max_bytes)
+    if data is None:
+        return check_file(plan, path, display, max_bytes), None
+    text, findings = decode(data, display, max_bytes)
+    result = FileResult(findings=findings) if text is None else check_loaded(plan, load_text(text, display))
+    if not want_digest:
+        return result, None
+    from .cache import digest
+
+    return result, digest(data)
+
+
+def _cache_key(plan: Plan, max_bytes: int) -> str:
+    from .cache import code_fingerprint, namespace
+
+    # The date is part of the key because the checks are given it (check_document's `today`).
+    return namespace(code_fingerprint(), plan.model_dump_json(), f"max_bytes={max_bytes}",
+                     f"today={dt.date.today().isoformat()}")
+
+
+def _file_results(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jobs: int,
+                  cache_dir: Path | None) -> Iterable[FileResult]:
+    """Each file's result, in the order of `files`: from the cache, worker processes or this one."""
+    store = None
+    slots: list[FileResult | None] = [None] * len(files)
+    if cache_dir is not None:
+        from . import cache
+
+        codec = cache.codec_for(FileResult)
+        store = cache.ResultStore.open(cache_dir, _cache_key(plan, max_bytes))
+        for n, (path, display) in enumerate(files):
+            data = _read_bytes(path, max_bytes)
+            blob = store.get(display, cache.digest(data)) if data is not None else None
+            if blob is not None:
+                try:
+                    slots[n] = cache.decode_result(codec, blob)
+                except (ValueError, TypeError, EOFError, KeyError, IndexError):
+                    slots[n] = None  # an entry that does not decode is checked again
+    todo = [n for n, slot in enumerate(slots) if slot is None]
+    if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
+        checked = _check_in_pool(plan, [files[n] for n in todo], max_bytes, jobs, store)
+    else:
+        checked = (_check_serial(plan, files[n], max_bytes, store) for n in todo)
+    next_todo = iter(todo)
+    n_todo = next(next_todo, None)
+    for n, slot in enumerate(slots):
+        if n == n_todo:
+            slot = next(checked)
+            n_todo = next(next_todo, None)
+        yield slot  # type: ignore[misc]
+    if store is not None:
+        store.save()
+
+
+def _check_serial(plan: Plan, file: tuple[Path, str], max_bytes: int, store) -> FileResult:
+    path, display = file
+    result, data_digest = _check_path(plan, path, display, max_bytes, store is not None)
+    if data_digest is not None:
+        from .cache import codec_for, encode_result
+
+        store.put(display, data_digest, encode_result(codec_for(FileResult), result))
+    return result
+
+
+def _check_in_pool(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jobs: int, store
+                   ) -> Iterable[FileResult]:
+    """Results of `files`, in order, checked by `jobs` worker processes; in this process when the
+    platform cannot start them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .cache import codec_for, decode_result
+
+    codec = codec_for(FileResult)
+    items = [(str(path), display) for path, display in files]
+    # fork starts workers with the plan already in memory; elsewhere each worker imports sciplan.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunksize = max(1, min(256, len(items) // (jobs * 8)))
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(plan, max_bytes, store is not None))
+        outputs = pool.map(_check_in_worker, items, chunksize=chunksize)
+    except (OSError, NotImplementedError, ImportError):
+        yield from (_check_serial(plan, file, max_bytes, store) for file in files)
+        return
+    with pool:
+        try:
+            for (_, display), (blob, data_digest) in zip(items, outputs, strict=True):
+                if data_digest is not None:
+                    store.put(display, data_digest, blob)
+                yield decode_result(codec, blob)
+        except BrokenProcessPool:
+            raise UsageError("a worker process stopped unexpectedly (out of memory?); "
+                             "run again with --jobs 1") from None
+
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(plan: Plan, max_bytes: int, want_digest: bool) -> None:
+    _worker.update(plan=plan, max_bytes=max_bytes, want_digest=want_digest)
+
+
+def _check_in_worker(item: tuple[str, str]) -> tuple[bytes, bytes | None]:
+    from .cache import codec_for, encode_result
+
+    path, display = item
+    result, data_digest = _check_path(_worker["plan"], Path(path), display, _worker["max_bytes"],
+                                      _worker["want_digest"])
+    return encode_result(codec_for(FileResult), result), data_digest

@@ -28,6 +28,7 @@ def render_findings(report: Report) -> str:
         if f.column:
             props.append(f"col={f.column}")
         props.append(f"title={_escape_property(f.code)}")
-        message = f.message + (f" ({f.hint})" if f.hint else "")
+        # The hint goes on a line of its own: GitHub shows an annotation's message with its line breaks.
+        message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
         lines.append(f"::{f.severity} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,87 @@
+"""The codes catalogue, the sources that raise codes, and docs/diagnostics.md agree.
+
+docs/diagnostics.md is generated: after changing the catalogue, regenerate it on purpose with
+`sciplan diagnostics -o docs/diagnostics.md --force` and review the diff.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from sciplan.findings import CATALOGUE, STAGES
+from sciplan.render.catalogue import render_catalogue
+
+REPO = Path(__file__).parent.parent
+PACKAGE = REPO / "sciplan"
+DOC = REPO / "docs" / "diagnostics.md"
+CODE = re.compile(rf"^[{''.join(STAGES)}][0-9]{{3}}$")
+REGENERATE = "regenerate with `sciplan diagnostics -o docs/diagnostics.md --force` and review the diff"
+
+
+def codes_in_source(path: Path) -> set[str]:
+    """Every string literal in the module that looks like a finding code: `make("S104", ...)`, codes in
+    (path, code, message) tuples, codes compared against."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.match(node.value)}
+
+
+def raised_codes() -> dict[str, set[str]]:
+    """code -> modules that mention it, for every module except the catalogue itself."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "findings.py":
+            continue
+        for code in codes_in_source(path):
+            found.setdefault(code, set()).add(str(path.relative_to(REPO)))
+    return found
+
+
+def test_the_scan_sees_the_rules():
+    # A scan that finds nothing would make the next test pass vacuously.
+    raised = raised_codes()
+    for module, some in (("validation.py", {"S104", "R203", "P301", "X401", "W501"}),
+                         ("loading.py", {"L001", "L004", "L007", "L017"}),
+                         ("plan.py", {"C002", "C003", "C004"})):
+        for code in some:
+            assert f"sciplan/{module}" in raised.get(code, set()), (module, code)
+
+
+def test_every_raised_code_is_catalogued():
+    unknown = {code: sorted(where) for code, where in raised_codes().items() if code not in CATALOGUE}
+    assert not unknown, f"codes raised but not in findings.CATALOGUE: {unknown}"
+
+
+def test_catalogue_is_well_formed():
+    slugs = [c.slug for c in CATALOGUE.values()]
+    assert len(slugs) == len(set(slugs)), "two codes share a slug"
+    for code, entry in CATALOGUE.items():
+        assert CODE.match(code) and entry.code == code and entry.stage == code[0]
+        assert entry.title["en"] and entry.title["zh"] and entry.description, code
+
+
+def test_every_code_is_documented():
+    doc = DOC.read_text(encoding="utf-8")
+    missing = [code for code in CATALOGUE if f"\n### {code}\n" not in doc]
+    assert not missing, f"not in docs/diagnostics.md: {missing}; {REGENERATE}"
+
+
+def test_doc_is_the_generated_catalogue():
+    assert DOC.read_text(encoding="utf-8") == render_catalogue(), \
+        f"docs/diagnostics.md is stale: {REGENERATE}"
+
+
+def test_diagnostics_command_prints_the_catalogue(cli):
+    code, out, err = cli("diagnostics")
+    assert (code, err) == (0, "")
+    assert out == render_catalogue()
+
+
+def test_diagnostics_command_writes_the_doc_and_will_not_overwrite(cli, tmp_path: Path):
+    target = tmp_path / "diagnostics.md"
+    assert cli("diagnostics", "-o", target)[0] == 0
+    assert target.read_text(encoding="utf-8") == render_catalogue()
+    code, _, err = cli("diagnostics", "-o", target)
+    assert code == 2 and "Error:" in err

@@ -77,7 +77,8 @@ def level_series(records: Iterable[ValueRecord], *, additive: bool) -> dict[int,
     return dict(sorted(out.items()))
 
 
-def ratio_series(numerator: dict[int, float], denominator: dict[int, float], scale: float) -> dict[int, float]:
+def ratio_series(numerator: dict[int, float], denominator: dict[int, float],
+                 scale: float) -> dict[int, float]:
     """numerator / (denominator / scale) for each year with both inputs and a non-zero denominator."""
     return {
         year: numerator[year] / (denominator[year] / scale)

@@ -23,6 +23,7 @@ class GapRow:
     group: Group | None  # None for the overall goal
     assessment: Assessment
     series: dict[int, float]  # the county's values for S..Y
+    year: int  # the year assessed: Y, or the target year when the target fell due before Y
 
     @property
     def status(self) -> Status:
@@ -51,6 +52,7 @@ class GapRow:
             "forecast_meets_target": a.forecast_meets_target,
             "missing_years": list(a.missing_years),
             "missed_years": list(a.missed_years),
+            "assessed_year": self.year,
             "values": {str(y): v for y, v in self.series.items()},
         }
 
@@ -104,9 +106,13 @@ def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
     thresholds = thresholds_of(plan)
     rows = []
     for indicator in plan.targeted_indicators():
-        series = {y: v for y, v in ledger.series(indicator).items() if plan.period.start <= y <= year}
-        a = assess(target_of(plan, indicator), series, year, thresholds)
-        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series))
+        target = target_of(plan, indicator)
+        # A target due before Y (target_year inside the period) is judged at its own deadline: the
+        # straight line ends there, and later figures say nothing about whether it was met on time.
+        at = min(year, target.target_year or target.end_year)
+        series = {y: v for y, v in ledger.series(indicator).items() if plan.period.start <= y <= at}
+        a = assess(target, series, at, thresholds)
+        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at))
     rows.sort(key=lambda r: (STATUS_ORDER.index(r.status), r.indicator.id))
     return GapTable(plan, year, rows)
 
@@ -124,9 +130,10 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
         return [("", table.rows)]
     sections: dict[str, list[GapRow]] = {}
     if by == "group":
-        order = [plan.goal.heading] + [g.title for g in plan.groups]
+        goal = "总体目标"  # the goal's own heading, （二）目标, means nothing out of the document
+        order = [goal] + [g.title for g in plan.groups]
         for row in table.rows:
-            sections.setdefault(row.group.title if row.group else plan.goal.heading, []).append(row)
+            sections.setdefault(row.group.title if row.group else goal, []).append(row)
         return [(name, sections[name]) for name in order if name in sections]
     if by == "unit":
         order = [u.name for u in plan.units]
@@ -252,7 +259,8 @@ def status_overview(plan: Plan, year: int, submissions: list[Submission], values
     gap = gap_table(plan, values, year)
     groups = []
     for group in plan.groups:
-        states = {t.id: task_status([r for r in tasks if r.task == t.id and r.year == year]) for t in group.tasks}
+        states = {t.id: task_status([r for r in tasks if r.task == t.id and r.year == year])
+                  for t in group.tasks}
         counter = Counter(states.values())
         groups.append(GroupTasks(group, {c: counter.get(c, 0) for c in TASK_COLUMNS}, states))
     milestone_states = []
@@ -268,7 +276,8 @@ def status_overview(plan: Plan, year: int, submissions: list[Submission], values
             state = "due"
         else:
             state = "upcoming"
-        milestone_states.append(MilestoneState(milestone, state, str(latest.status) if latest else None, latest))
+        milestone_states.append(MilestoneState(milestone, state, str(latest.status) if latest else None,
+                                               latest))
     submitted = {s.unit for s in submissions if s.year == year}
     reporting = [UnitDue(unit_id, tuple(reasons), unit_id in submitted)
                  for unit_id, reasons in units_owing(plan).items()]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..overview import GapTable, StatusOverview
+from ..overview import GapTable, StatusOverview, grouped
 
 GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "target", "target_year",
                "expected", "actual", "gap", "ratio", "status", "forecast", "forecast_meets_target",
@@ -18,20 +18,26 @@ def _value(v: object) -> object:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return int(v)  # 5000, not 5000.0: whole figures read as whole numbers in a spreadsheet
     if isinstance(v, (list, tuple)):
         return " ".join(str(x) for x in v)
     return v
 
 
 def render_gap(table: GapTable, by: str = "indicator") -> str:
+    """One row per indicator; with by=group or by=unit, a leading `section` column names the heading
+    (a row appears once under each lead unit, as in the other formats)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(GAP_COLUMNS)
-    for row in table.rows:
-        d = row.as_dict()
-        d["year"] = table.year
-        writer.writerow([_value(d[c]) for c in GAP_COLUMNS])
+    sectioned = by != "indicator"
+    writer.writerow((["section"] if sectioned else []) + GAP_COLUMNS)
+    for heading, rows in grouped(table, by):
+        for row in rows:
+            d = row.as_dict()
+            d["year"] = table.year
+            writer.writerow(([heading] if sectioned else []) + [_value(d[c]) for c in GAP_COLUMNS])
     return buffer.getvalue()
 
 

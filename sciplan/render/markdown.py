@@ -22,16 +22,21 @@ GAP_HEADER = ["指标 Indicator", "id", "Target", "Expected", "Actual", "Gap", "
               "Missing years"]
 
 
+def _figure(value: float | None, measure: str) -> str:
+    # Percentages carry their sign so 12.0 is not read as a count next to a target of "> 15.0%".
+    return num.figure(value, measure) + ("%" if measure == "%" and value is not None else "")
+
+
 def gap_cells(row: GapRow) -> list[object]:
     i, a = row.indicator, row.assessment
-    forecast = num.figure(a.forecast, i.measure)
+    forecast = _figure(a.forecast, i.measure)
     if a.forecast_meets_target is not None:
         forecast += " (meets)" if a.forecast_meets_target else " (short)"
     missing = num.years(a.missing_years)
     if a.missed_years:
         missing = (missing + "; " if missing else "") + "missed " + num.years(a.missed_years)
     return [i.name, f"`{i.id}`", num.target(i.comparator, i.target, i.measure, i.target_year),
-            num.figure(a.expected, i.measure), num.figure(a.actual, i.measure), num.figure(a.gap, i.measure),
+            _figure(a.expected, i.measure), _figure(a.actual, i.measure), _figure(a.gap, i.measure),
             num.ratio(a.ratio), f"**{a.status}**", forecast, missing]
 
 
@@ -40,7 +45,7 @@ def render_gap(table: GapTable, by: str = "indicator") -> str:
     lines = [f"# Gap by the end of {table.year}", "",
              f"{table.plan.title} ({table.plan.document.number}), plan version {table.plan.version}.", ""]
     if not table.rows:
-        lines.append("No indicator matches.")
+        return "\n".join([*lines, "No indicator matches."]) + "\n"
     for heading, rows in grouped(table, by):
         if heading:
             lines += [f"## {heading}", ""]
@@ -54,14 +59,15 @@ def render_status(overview: StatusOverview) -> str:
     lines = [f"# Status for {overview.year}", "",
              f"{plan.title} ({plan.document.number}), plan version {plan.version}.", ""]
     if overview.errors:
-        lines += [f"> {overview.errors} errors in {overview.files} progress files: entries with errors are not "
-                  "counted. Run `sciplan validate` for details.", ""]
+        lines += [f"> {overview.errors} errors in {overview.files} progress files: entries with errors are "
+                  "not counted. Run `sciplan validate` for details.", ""]
     goal = overview.goal_row
     if goal is not None:
         a, i = goal.assessment, goal.indicator
-        lines += [f"**Overall goal:** {i.name} {num.target(i.comparator, i.target, i.measure, i.target_year)}; "
-                  f"actual {num.figure(a.actual, i.measure)}, expected {num.figure(a.expected, i.measure)}: "
-                  f"**{a.status}**.", ""]
+        target = num.target(i.comparator, i.target, i.measure, i.target_year)
+        lines += [f"**总体目标 Overall goal:** {plan.goal.text.split('。')[0]}。", "",
+                  f"{i.name} {target}: actual {_figure(a.actual, i.measure)}, expected "
+                  f"{_figure(a.expected, i.measure)}: **{a.status}**.", ""]
     lines += ["## Indicators", ""]
     lines += _table(GAP_HEADER, [gap_cells(r) for r in overview.gap.rows],
                     ["l", "l"] + ["r"] * 5 + ["l", "r", "l"])
@@ -78,8 +84,8 @@ def render_status(overview: StatusOverview) -> str:
                                                            for m in shown])
     missing = overview.missing_reports
     lines += ["", f"## Reports for {overview.year}", "",
-              f"{len(overview.reporting) - len(missing)} of {len(overview.reporting)} units that owe a report "
-              "sent one."]
+              f"{len(overview.reporting) - len(missing)} of {len(overview.reporting)} units that owe a "
+              "report sent one."]
     if missing:
         lines += ["", "Not received: " + "、".join(plan.unit(u.unit_id).name for u in missing)]  # type: ignore[union-attr]
     return "\n".join(lines).rstrip() + "\n"

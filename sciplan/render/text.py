@@ -4,6 +4,7 @@ when the caller says the output is a colour terminal, plain text otherwise."""
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 
 from rich.console import Console
@@ -44,15 +45,17 @@ def render_findings(report: Report, *, color: bool = False, width: int = 80) -> 
         by_file: dict[str, list] = {}
         for f in report.sorted():
             by_file.setdefault(f.file or "(no file)", []).append(f)
+        # One width for every file's location and severity columns, so all messages start in one column.
+        where_width = max((len(_where(f)) for f in report.findings), default=1) + 2
         for file, findings in by_file.items():
             console.print(Text(file, style="bold underline"))
             grid = Table.grid(padding=(0, 1), pad_edge=False)
-            grid.add_column(no_wrap=True, style="dim")  # line:column
-            grid.add_column(no_wrap=True)  # severity
+            grid.add_column(no_wrap=True, style="dim", min_width=where_width)  # line:column
+            grid.add_column(no_wrap=True, min_width=len("warning"))  # severity
             grid.add_column(no_wrap=True, style="bold")  # code
             grid.add_column(overflow="fold")  # message and hint
             for f in findings:
-                where = f"{f.line}:{f.column}" if f.line and f.column else (f"{f.line}" if f.line else "-")
+                where = _where(f)
                 style = "red" if f.severity is Severity.ERROR else "yellow"
                 body = Text(f.message)
                 if f.hint:
@@ -69,6 +72,10 @@ def render_findings(report: Report, *, color: bool = False, width: int = 80) -> 
         console.print(summary)
 
     return _render(build, color=color, width=width)
+
+
+def _where(f) -> str:
+    return f"{f.line}:{f.column}" if f.line and f.column else (f"{f.line}" if f.line else "-")
 
 
 def render_plan_findings(findings, *, color: bool = False, width: int = 80) -> str:
@@ -166,7 +173,7 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
                                         f"{num.figure(i.ratio.denominator_scale)})"))
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
-        table.add_column()
+        table.add_column(overflow="fold")  # every reporting unit, never cut off with an ellipsis
         for k, v in rows:
             table.add_row(k, escape(v))
         console.print(table)
@@ -189,7 +196,7 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80)
         if groups:
             table = Table(title="Groups", title_justify="left")
             table.add_column("Role")
-            table.add_column("Group")
+            table.add_column("Group", overflow="fold")
             table.add_column("Tasks")
             for g, role in groups:
                 table.add_row("牵头 lead" if role == "lead" else "参加 joins", f"{g.title} ({g.id})",
@@ -201,8 +208,8 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80)
         if indicators:
             console.print()
             table = Table(title="Indicators it may report", title_justify="left")
-            table.add_column("Indicator")
-            table.add_column("名称")
+            table.add_column("Indicator", no_wrap=True)  # an id is what the user types next
+            table.add_column("名称", overflow="fold")
             table.add_column("Target", justify="right")
             for i in indicators:
                 table.add_row(i.id, i.name, _target_text(i))
@@ -218,74 +225,145 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80)
 
 
 # --- gap and status -------------------------------------------------------------------------------
+#
+# Both screens must read in an 80-column terminal with Chinese names, so an indicator's name gets a
+# line of its own (rich folds it by display width) and the figures go on the line below, in fixed
+# ASCII columns that line up from one indicator to the next.
+
+BAR_WIDTH = 10
+BAR_FULL, BAR_EMPTY, BAR_EXPECTED = "█", "·", "┊"
+_NUMBER_COLUMNS = (("Expected", 11), ("Actual", 11), ("Gap", 11), ("Ratio", 7))
+_STATUS_WIDTH = max(len(str(s)) for s in Status)
+
 
 def _status_text(status: Status | str) -> Text:
     return Text(str(status), style=STATUS_STYLE.get(str(status), ""))
 
 
-def _bar(row: GapRow, width: int = 10) -> Text:
-    """Share of the final target reached (flows) or of the way from baseline to target (levels)."""
-    share = progress_share(row)
-    if share is None:
-        return Text("·" * width, style="dim")
-    filled = max(0, min(width, round(share * width)))
-    return Text("█" * filled, style=STATUS_STYLE.get(str(row.status), "")).append("·" * (width - filled),
-                                                                                 style="dim")
+def _is_level(row: GapRow) -> bool:
+    return row.indicator.kind in ("level", "ratio")
+
+
+def _share(row: GapRow, value: float | None) -> float | None:
+    """Where `value` lies on the way to the final target: 0 at the start (0 for flows, the baseline
+    for levels), 1 at the target."""
+    a, i = row.assessment, row.indicator
+    if value is None or not i.target:
+        return None
+    if _is_level(row):
+        if a.baseline is None or i.target == a.baseline.value:
+            return None
+        return (value - a.baseline.value) / (i.target - a.baseline.value)
+    return value / i.target
 
 
 def progress_share(row: GapRow) -> float | None:
-    a, i = row.assessment, row.indicator
-    if a.actual is None or not i.target:
-        return None
-    if a.baseline is not None and i.kind in ("level", "ratio") and i.target != a.baseline.value:
-        return (a.actual - a.baseline.value) / (i.target - a.baseline.value)
-    return a.actual / i.target
+    """Share of the final target reached (flows) or of the way from baseline to target (levels)."""
+    return _share(row, row.assessment.actual)
 
 
-def _gap_table(rows: list[GapRow], *, title: str = "") -> Table:
-    table = Table(title=title or None, title_justify="left", show_lines=False, pad_edge=False)
-    table.add_column("指标 Indicator", overflow="fold", ratio=3)
-    table.add_column("Target", justify="right", no_wrap=True)
-    table.add_column("Expected", justify="right", no_wrap=True)
-    table.add_column("Actual", justify="right", no_wrap=True)
-    table.add_column("Gap", justify="right", no_wrap=True)
-    table.add_column("Ratio", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Forecast", justify="right", no_wrap=True)
-    for row in rows:
-        i, a = row.indicator, row.assessment
-        name = Text(i.name, style="bold").append(f"\n{i.id}", style="dim")
-        notes = []
-        if a.missing_years:
-            notes.append("missing " + num.years(a.missing_years))
-        if a.missed_years:
-            notes.append("missed " + num.years(a.missed_years))
-        if notes:
-            name.append("\n" + "; ".join(notes), style="yellow")
-        forecast = num.figure(a.forecast, i.measure)
-        if a.forecast_meets_target is not None:
-            forecast += " ✓" if a.forecast_meets_target else " ✗"
-        table.add_row(name, num.target(i.comparator, i.target, i.measure, i.target_year),
-                      num.figure(a.expected, i.measure), num.figure(a.actual, i.measure),
-                      num.figure(a.gap, i.measure), num.ratio(a.ratio), _status_text(a.status), forecast)
-    return table
+def _bar(row: GapRow, width: int = BAR_WIDTH) -> Text:
+    """█ for the way made, ┊ where the straight line says the county should be by now."""
+    share = progress_share(row)
+    if share is None:
+        return Text(BAR_EMPTY * width, style="dim")
+    filled = max(0, min(width, round(share * width)))
+    cells = [BAR_FULL] * filled + [BAR_EMPTY] * (width - filled)
+    expected = _share(row, row.assessment.expected)
+    if expected is not None:
+        # The cell holding the expected point; the small epsilon keeps 0.6 * 10 from landing on 5.
+        mark = math.floor(expected * width + 1e-9)
+        if filled <= mark < width:
+            cells[mark] = BAR_EXPECTED
+    # Styles go on the segments, not the Text: a base style would tint the dots too.
+    bar = Text().append("".join(cells[:filled]), style=STATUS_STYLE.get(str(row.status), ""))
+    return bar.append("".join(cells[filled:]), style="dim")
+
+
+def _unit_suffix(i: Indicator, value: float | None) -> str:
+    return "%" if i.measure == "%" and value is not None else ""
+
+
+def _figure(i: Indicator, value: float | None) -> str:
+    return num.figure(value, i.measure) + _unit_suffix(i, value)
+
+
+def _short_target(row: GapRow, period_end: int) -> str:
+    """'>= 5,000', '> 15.0%', '>= 2,000/yr'; the year only when it is not the plan's end year."""
+    i = row.indicator
+    text = f"{i.comparator} {_figure(i, i.target)}"
+    if i.kind == "annual":
+        return text + "/yr"
+    if i.target_year and i.target_year != period_end:
+        text += f" by {i.target_year}"
+    return text
+
+
+def _long_target(i: Indicator) -> str:
+    measure = "" if i.measure == "%" else f" {i.measure}"
+    when = "a year" if i.kind == "annual" else f"by {i.target_year}"
+    return f"{i.comparator} {_figure(i, i.target)}{measure} {when}"
+
+
+def _forecast_text(row: GapRow) -> str:
+    a = row.assessment
+    if a.forecast is None:
+        return num.UNKNOWN
+    verdict = {True: " meets", False: " short", None: ""}[a.forecast_meets_target]
+    return _figure(row.indicator, a.forecast) + verdict
+
+
+def _gap_header(table: GapTable) -> Text:
+    head = "  " + "Status".ljust(_STATUS_WIDTH)
+    head += "".join(label.rjust(w) for label, w in _NUMBER_COLUMNS)
+    head += f"  Forecast {table.plan.period.end}"
+    return Text(head, style="bold")
+
+
+def _gap_entry(row: GapRow, year: int) -> list[Text]:
+    """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data."""
+    i, a = row.indicator, row.assessment
+    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i)}")
+    figures = Text("  ").append_text(_status_text(a.status))
+    figures.append(" " * (_STATUS_WIDTH - len(str(a.status))))
+    for (_, w), value in zip(_NUMBER_COLUMNS, (a.expected, a.actual, a.gap), strict=False):
+        figures.append(_figure(i, value).rjust(w))
+    figures.append(num.ratio(a.ratio).rjust(_NUMBER_COLUMNS[-1][1]))
+    figures.append("  " + _forecast_text(row))
+    detail = Text(f"  {i.kind}", style="dim")
+    if row.year < year:
+        detail.append(f" · judged at its target year {row.year}", style="yellow")
+    if a.missing_years:
+        detail.append(" · no figure for " + num.years(a.missing_years), style="yellow")
+    if a.missed_years:
+        detail.append(" · yearly target missed in " + num.years(a.missed_years), style="yellow")
+    return [title, figures, detail]
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, width: int = 80) -> str:
     assert by in GROUP_BY
+    plan = table.plan
 
     def build(console: Console) -> None:
-        console.print(Text(f"{table.plan.title}", style="bold"))
-        console.print(f"Gap by the end of {table.year}: expected by then, actual, gap (+ = shortfall), "
-                      "ratio of progress made to progress expected, status and forecast for "
-                      f"{table.plan.period.end}.")
+        console.print(Text(f"Gap by the end of {table.year}", style="bold"))
+        console.print(plan.title)
+        console.print(f"{plan.document.number} · plan version {plan.version}")
+        console.print(Text(f"Data {plan.period.start}-{table.year}. Gap = expected − actual (+ is a "
+                           "shortfall); ratio = progress made ÷ progress expected; worst first.",
+                           style="dim"))
         console.print()
         if not table.rows:
             console.print("No indicator matches.")
             return
+        console.print(_gap_header(table))
         for heading, rows in grouped(table, by):
-            console.print(_gap_table(rows, title=heading))
-            console.print()
+            if heading:
+                console.print()
+                console.print(Text(heading, style="bold underline"))
+            for row in rows:
+                for line in _gap_entry(row, table.year):
+                    console.print(line)
+        console.print()
         console.print(_counts_line(table))
 
     return _render(build, color=color, width=width)
@@ -296,9 +374,110 @@ def _counts_line(table: GapTable) -> Text:
     for status, count in table.counts().items():
         if count:
             if line:
-                line.append("  ")
+                line.append(" · ")
             line.append(f"{status} {count}", style=STATUS_STYLE.get(status, ""))
     return line
+
+
+def _goal_lines(overview: StatusOverview) -> list[Text]:
+    plan, goal = overview.plan, overview.goal_row
+    lines = [Text("总体目标 ", style="bold").append(plan.goal.text.split("。")[0] + "。")]
+    if goal is None:
+        return lines
+    i, a = goal.indicator, goal.assessment
+    line = Text(f"  {i.name} ")
+    if a.actual is None:
+        line.append(f"has no figure for {goal.year}", style="bold")
+    else:
+        line.append(_figure(i, a.actual), style="bold").append(f" in {goal.year}")
+    if a.expected is not None:
+        line.append(f"; expected {_figure(i, a.expected)}")
+    line.append(f"; target {_long_target(i)}")
+    lines.append(line)
+    bar = Text("  ").append_text(_bar(goal)).append("  ").append_text(_status_text(a.status))
+    if a.forecast is not None:
+        verdict = "meets the target" if a.forecast_meets_target else "short of the target"
+        bar.append(f" · forecast {_figure(i, a.forecast)} in {plan.period.end}, {verdict}")
+    lines.append(bar)
+    return lines
+
+
+def _indicator_table(overview: StatusOverview) -> Table:
+    end = overview.plan.period.end
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
+    table.add_column(f"Indicators in {overview.year}", overflow="fold", ratio=1)
+    table.add_column(f"Target {end}", justify="right", no_wrap=True)
+    table.add_column("Actual", justify="right", no_wrap=True)
+    table.add_column("Progress", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for row in overview.gap.rows:
+        i, a = row.indicator, row.assessment
+        table.add_row(Text(i.name), _short_target(row, end), _figure(i, a.actual), _bar(row),
+                      _status_text(a.status))
+    return table
+
+
+_TASK_HEADERS = (("done", "done"), ("in_progress", "in\nprogress"), ("not_started", "not\nstarted"),
+                 ("blocked", "blocked"), ("not_reported", "not\nreported"))
+
+
+def _task_table(overview: StatusOverview) -> Table:
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
+    table.add_column(f"Tasks reported for {overview.year}", overflow="fold", ratio=1, vertical="bottom")
+    for _, label in _TASK_HEADERS:
+        table.add_column(label, justify="right", no_wrap=True)
+    style = {"done": "green", "blocked": "red", "not_reported": "yellow"}
+    for g in overview.groups:
+        cells = [Text(str(g.counts[key]), style=style.get(key, "") if g.counts[key] else "dim")
+                 for key, _ in _TASK_HEADERS]
+        table.add_row(g.group.title, *cells)
+    return table
+
+
+def _milestone_table(overview: StatusOverview) -> Table | None:
+    shown = [m for m in overview.milestones if m.state != "upcoming"]
+    if not shown:
+        return None
+    style = {"done": "green", "due": "yellow", "overdue": "bold red"}
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
+    table.add_column("Year", no_wrap=True)
+    table.add_column("State", no_wrap=True)
+    table.add_column(f"Schedule milestones due by {overview.year}", overflow="fold", ratio=1)
+    for m in shown:
+        table.add_row(str(m.milestone.year), Text(m.state, style=style.get(m.state, "")), m.milestone.text)
+    return table
+
+
+def _reporting_lines(overview: StatusOverview) -> list[Text | Table]:
+    plan = overview.plan
+    missing = overview.missing_reports
+    owed = len(overview.reporting)
+    head = Text(f"Reports for {overview.year}: ", style="bold")
+    head.append(f"{owed - len(missing)} of {owed} units that owe one sent it",
+                style="bold" if not missing else "bold yellow")
+    out: list[Text | Table] = [head]
+    if not missing:
+        return out
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=False, show_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold", ratio=1, style="dim")
+    for unit in missing:
+        groups = [r for r in unit.reasons if plan.group(r)]
+        indicators = [r for r in unit.reasons if not plan.group(r)]
+        why = []
+        if groups:
+            why.append("leads " + ", ".join(groups))
+        if indicators:
+            why.append("reports " + ", ".join(indicators))
+        found = plan.unit(unit.unit_id)
+        table.add_row("  " + (found.name if found else unit.unit_id), "; ".join(why))
+    out.append(Text("  not received from:", style="yellow"))
+    out.append(table)
+    return out
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def render_status(overview: StatusOverview, *, color: bool = False, width: int = 80) -> str:
@@ -306,66 +485,28 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
 
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(f"{plan.document.number} · status for {overview.year} · plan version {plan.version}")
+        console.print(f"{plan.document.number} · status for {overview.year} · plan version {plan.version}"
+                      f" · {_plural(overview.files, 'progress file')}")
         if overview.errors:
-            console.print(Text(f"{overview.errors} errors in {overview.files} progress files: entries with "
-                               "errors are not counted. Run `sciplan validate` for details.", style="bold red"))
+            console.print(Text(f"{_plural(overview.errors, 'error')} in the progress files: entries with "
+                               "errors are not counted. Run `sciplan validate` for details.",
+                               style="bold red"))
         console.print()
-        goal = overview.goal_row
-        if goal is not None:
-            a, i = goal.assessment, goal.indicator
-            line = Text("总体目标 Overall goal: ", style="bold")
-            line.append(f"{i.name} {num.target(i.comparator, i.target, i.measure, i.target_year)}; ")
-            line.append(f"actual {num.figure(a.actual, i.measure)}{'%' if a.actual is not None else ''}, "
-                        f"expected {num.figure(a.expected, i.measure)}  ")
-            line.append_text(_status_text(a.status))
+        for line in _goal_lines(overview):
             console.print(line)
-            console.print()
-
-        table = Table(title="Indicators", title_justify="left", pad_edge=False)
-        table.add_column("指标 Indicator", overflow="fold", ratio=3)
-        table.add_column("Target", justify="right", no_wrap=True)
-        table.add_column("Actual", justify="right", no_wrap=True)
-        table.add_column("Progress", no_wrap=True)
-        table.add_column("Status", no_wrap=True)
-        for row in overview.gap.rows:
-            i, a = row.indicator, row.assessment
-            table.add_row(Text(i.name), num.target(i.comparator, i.target, i.measure, i.target_year),
-                          num.figure(a.actual, i.measure), _bar(row), _status_text(a.status))
-        console.print(table)
+        console.print()
+        console.print(_indicator_table(overview))
         console.print(_counts_line(overview.gap))
+        console.print(Text(f"Progress: {BAR_FULL} way made towards the target, {BAR_EXPECTED} where a "
+                           "straight line from the start says it should be by now.", style="dim"))
         console.print()
-
-        tasks = Table(title=f"Task status reported for {overview.year}", title_justify="left", pad_edge=False)
-        tasks.add_column("Group", overflow="fold")
-        for label in ("done", "in progress", "not started", "blocked", "not reported"):
-            tasks.add_column(label, justify="right", no_wrap=True)
-        for g in overview.groups:
-            c = g.counts
-            tasks.add_row(g.group.title, str(c["done"]), str(c["in_progress"]), str(c["not_started"]),
-                          Text(str(c["blocked"]), style="red" if c["blocked"] else ""),
-                          Text(str(c["not_reported"]), style="yellow" if c["not_reported"] else ""))
-        console.print(tasks)
+        console.print(_task_table(overview))
         console.print()
-
-        shown = [m for m in overview.milestones if m.state != "upcoming"]
-        if shown:
-            console.print(Text("Schedule milestones", style="bold"))
-            style = {"done": "green", "due": "yellow", "overdue": "bold red"}
-            for m in shown:
-                line = Text(f"  {m.milestone.year}  ")
-                line.append(f"{m.state:<8}", style=style.get(m.state, ""))
-                line.append(m.milestone.text)
-                console.print(line)
+        milestones = _milestone_table(overview)
+        if milestones is not None:
+            console.print(milestones)
             console.print()
-
-        missing = overview.missing_reports
-        owed = len(overview.reporting)
-        head = Text(f"Reports for {overview.year}: {owed - len(missing)} of {owed} units that owe one",
-                    style="bold")
-        console.print(head)
-        if missing:
-            names = "、".join(plan.unit(u.unit_id).name for u in missing)  # type: ignore[union-attr]
-            console.print(Text("  not received: ", style="yellow").append(names))
+        for item in _reporting_lines(overview):
+            console.print(item)
 
     return _render(build, color=color, width=width)

@@ -1,0 +1,207 @@
+"""Ready-to-fill progress files: what one unit reports for one year, and that as commented YAML.
+
+`build_template` decides the content from the plan - exactly the indicators the unit may report,
+the tasks of the groups it leads or joins, and the schedule milestones due by then that it reports -
+and `render_yaml` writes it out. `workbook.template_workbook` writes the same content as an .xlsx.
+
+Every placeholder fails validation until it is filled: an empty `value:` is S111 and an empty task
+`status:` is S109, so an untouched template can never pass as a report of zeros.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .assessment import Kind
+from .plan import Group, Indicator, Milestone, Plan, Task, Township, Unit, ValueType
+from .progress import STATUS_WORDS
+from .render import numbers as num
+
+DEFAULT_SCHEMA = "progress.schema.json"
+
+STATUS_LABELS = {  # the workbook's drop-down shows both; import accepts either
+    "not_started": "未开始",
+    "in_progress": "进行中",
+    "done": "已完成",
+    "blocked": "受阻",
+}
+
+NO_FIGURE_WORDS = ("无", "无数据", "none", "n/a")  # typed in a workbook's note: leave the indicator out
+
+
+class TemplateError(ValueError):
+    """No template can be made (the unit reports nothing that year); the message says why."""
+
+
+@dataclass(frozen=True)
+class ValueSlot:
+    indicator: Indicator
+    target: str  # the target, in Chinese, for people
+    asks: str  # what to enter, in Chinese and English
+
+    @property
+    def value_type(self) -> ValueType:
+        return self.indicator.value_type
+
+
+@dataclass(frozen=True)
+class TaskSlot:
+    task: Task
+    group: Group
+    role: str  # lead | participating
+
+    @property
+    def role_label(self) -> str:
+        return "牵头 lead" if self.role == "lead" else "参加 joins"
+
+
+@dataclass(frozen=True)
+class Template:
+    plan: Plan
+    unit: Unit
+    year: int
+    area: Township | None
+    values: list[ValueSlot]
+    tasks: list[TaskSlot]
+    milestones: list[Milestone]
+
+    @property
+    def default_name(self) -> str:
+        """<unit-id>-<year>[-<township-id>], the stem of the file `template` writes by default."""
+        return f"{self.unit.id}-{self.year}" + (f"-{self.area.id}" if self.area else "")
+
+
+def target_text(plan: Plan, indicator: Indicator) -> str:
+    """'≥ 5,000 人次（到2025年累计）' - the target as a clerk reads it."""
+    if not indicator.has_target:
+        users = [i.name for i in plan.indicators if i.ratio and indicator.id in (i.ratio.numerator,
+                                                                               i.ratio.denominator)]
+        return "无单独目标，用于计算" + "、".join(users) if users else "无单独目标"
+    sign = {">": ">", ">=": "≥"}.get(indicator.comparator or "", indicator.comparator or "")
+    figure = num.figure(indicator.target, indicator.measure)
+    measure = indicator.measure if indicator.measure == "%" else f" {indicator.measure}"
+    if indicator.kind is Kind.ANNUAL:
+        when = "（每年）"
+    elif indicator.kind is Kind.CUMULATIVE:
+        when = f"（{plan.period.start}—{indicator.target_year}年累计）"
+    else:
+        when = f"（{indicator.target_year}年）"
+    return f"{sign} {figure}{measure}{when}"
+
+
+def asks_text(indicator: Indicator) -> str:
+    """What the clerk enters for this indicator: which figure, and what kind of number."""
+    if indicator.is_flow:
+        which = "本年度数（不累计）this year's figure, not a running total"
+    else:
+        which = "年末数 the figure at the end of the year"
+    kind = {
+        ValueType.COUNT: "整数 whole number",
+        ValueType.PERCENT: "0–100 的百分数，如 15.2 a percentage",
+        ValueType.QUANTITY: "不小于 0 的数 a number ≥ 0",
+    }[indicator.value_type]
+    return f"{which}; {kind}"
+
+
+def build_template(plan: Plan, unit: Unit, year: int, area: Township | None = None) -> Template:
+    if not plan.period.start <= year <= plan.period.end:
+        raise TemplateError(f"year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
+    values = [ValueSlot(i, target_text(plan, i), asks_text(i)) for i in plan.indicators_of_unit(unit.id)]
+    tasks = [TaskSlot(t, g, role) for g, role in plan.groups_of_unit(unit.id) for t in g.tasks]
+    milestones = [m for m in plan.milestones if m.year <= year and unit.id in plan.milestone_reporters(m)]
+    if not (values or tasks or milestones):
+        raise TemplateError(f"{unit.name} ({unit.id}) reports nothing for {year}: it leads or joins no "
+                            "group, reports no indicator and no schedule milestone is due; `sciplan units` "
+                            "shows who reports what")
+    return Template(plan, unit, year, area, values, tasks, milestones)
+
+
+# --- YAML -----------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*$")
+_RESERVED = re.compile(r"^(~|null|true|false|yes|no|on|off|y|n|[-+.0-9].*)$", re.IGNORECASE)
+
+
+def _printable(text: str) -> bool:
+    """No control characters and nothing YAML reads as a line break (U+2028, U+2029, NEL)."""
+    return not any(unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") for c in text)
+
+
+def scalar(value: object) -> str:
+    """A value as a YAML scalar: numbers plain, text plain when YAML reads it back as the same text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    text = str(value)
+    if _PLAIN.match(text) and not _RESERVED.match(text) and text == text.strip() and _printable(text):
+        return text
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+               .replace("\t", "\\t"))
+    # Control and format characters are escaped; spaces of every width (a full-width 　 too) stay as typed.
+    escaped = "".join((f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+                      if not _printable(c) else c for c in escaped)
+    return f'"{escaped}"'
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_yaml(template: Template, schema: str = DEFAULT_SCHEMA) -> str:
+    plan, unit = template.plan, template.unit
+    area = template.area
+    out = [
+        f"# yaml-language-server: $schema={schema}",
+        f"# {unit.name} ({unit.id}) · {template.year} 年度进度报告 / progress report"
+        + (f" · {area.name}" if area else " · 全县 county-wide"),
+        "# 填写每个 value: 和 status:；留空的项目无法通过校验。Fill in every `value:` and `status:`;",
+        "# an empty one fails `sciplan validate` (S111, S109). Remove a value entry if your unit has no",
+        "# figure for it.",
+        f"# Editor support: create the schema once with `sciplan schema -o {schema}`.",
+        "# Check: sciplan validate THIS-FILE",
+        f"plan: {scalar(plan.id)}",
+        f"plan_version: {plan.version}",
+        f"unit: {scalar(unit.name)}",
+        f"period: {template.year}",
+    ]
+    if area:
+        out.append(f"area: {scalar(area.name)}")
+    out += [
+        "submitted:      # optional: the date you submit, YYYY-MM-DD",
+        "contact:        # optional: name and telephone",
+    ]
+    if template.values:
+        out.append("values:")
+        for slot in template.values:
+            i = slot.indicator
+            out.append(f"  # {_comment(i.name)}（{i.measure}）目标 {_comment(slot.target)}")
+            out.append(f"  # {_comment(slot.asks)}")
+            out.append(f"  - indicator: {scalar(i.id)}")
+            out.append("    value:")
+    if template.tasks:
+        out.append("tasks:")
+        current = None
+        for slot in template.tasks:
+            if slot.group.id != current:
+                current = slot.group.id
+                out.append(f"  # ── {slot.group.title} ({slot.group.id}) · {slot.role_label}")
+            out.append(f"  # {_comment(slot.task.title)}")
+            out.append(f"  - task: {scalar(slot.task.id)}")
+            out.append(f"    status:     # {' | '.join(STATUS_WORDS)}")
+            out.append("    evidence:   # what was done; required for done and blocked")
+    if template.milestones:
+        out.append("milestones:")
+        for milestone in template.milestones:
+            out.append(f"  # {milestone.year}: {_comment(milestone.text)}")
+            out.append(f"  - milestone: {scalar(milestone.id)}")
+            out.append(f"    status:     # {' | '.join(STATUS_WORDS)}")
+            out.append("    date:       # optional: when it was done, YYYY-MM-DD")
+            out.append("    evidence:")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,70 @@
+"""Words and figures shared by the HTML and the Markdown report, so both say exactly the same."""
+
+from __future__ import annotations
+
+from ..i18n import text
+from ..report import IndicatorReport
+from . import numbers as num
+
+COMPARATOR_SIGNS = {">": ">", ">=": "≥"}
+
+
+def amount(value: float | None, measure: str) -> str:
+    """A figure as the report prints it: '15.2%' for percentages, '1,234' otherwise, '-' when unknown."""
+    if value is None:
+        return num.UNKNOWN
+    return num.figure(value, measure) + ("%" if measure == "%" else "")
+
+
+def with_measure(value: float | None, measure: str) -> str:
+    if value is None or measure == "%":
+        return amount(value, measure)
+    return f"{amount(value, measure)} {measure}"
+
+
+def target(ind: IndicatorReport, lang: str) -> str:
+    sign = COMPARATOR_SIGNS.get(ind.comparator, ind.comparator)
+    value = with_measure(ind.target, ind.measure)
+    if ind.target_year is None:
+        return text("target.every_year", lang, comparator=sign, value=value)
+    return text("target.by_year", lang, comparator=sign, value=value, year=ind.target_year)
+
+
+def status(value: object, lang: str) -> str:
+    return text(f"status.{value}", lang)
+
+
+def task_status(value: str, lang: str) -> str:
+    return text(f"task.{value}", lang)
+
+
+def forecast(ind: IndicatorReport, lang: str) -> str:
+    shown = amount(ind.forecast, ind.measure)
+    if ind.forecast_meets_target is None:
+        return shown
+    verdict = text("forecast.meets" if ind.forecast_meets_target else "forecast.short", lang)
+    return text("forecast.with_verdict", lang, value=shown, verdict=verdict)
+
+
+def notes(ind: IndicatorReport, lang: str) -> str:
+    separator = text("list.separator", lang)
+    parts = []
+    if ind.missing_years:
+        parts.append(text("years.missing", lang, years=separator.join(map(str, ind.missing_years))))
+    if ind.missed_years:
+        parts.append(text("years.missed", lang, years=separator.join(map(str, ind.missed_years))))
+    return "; ".join(parts) if lang == "en" else "；".join(parts)
+
+
+def named(name: str, name_en: str, lang: str) -> str:
+    """A plan name: Chinese always; English output adds the plan's English name."""
+    return f"{name} ({name_en})" if lang == "en" and name_en else name
+
+
+def joined(items: tuple[str, ...] | list[str], lang: str) -> str:
+    return text("list.separator", lang).join(items) if items else text("report.none", lang)
+
+
+def goal_line(ind: IndicatorReport, year: int, lang: str) -> str:
+    return text("report.goal_line", lang, name=ind.name, target=target(ind, lang), year=year,
+                actual=amount(ind.actual, ind.measure), expected=amount(ind.expected, ind.measure))

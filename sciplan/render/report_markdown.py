@@ -1,0 +1,87 @@
+"""The yearly report as Markdown: the HTML report's content as tables and text, without the charts
+(their numbers are in the table of reported values), for review in a repository."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..i18n import text
+from ..overview import TASK_COLUMNS
+from ..report import ReportData, method_paragraph
+from . import numbers as num
+from . import report_labels as say
+from .markdown import _table
+
+
+def render_report(data: ReportData, lang: str) -> str:
+    def t(message_id: str, **fields: object) -> str:
+        return text(message_id, lang, **fields)
+
+    lines = [f"# {t('report.title', year=data.year)}", ""]
+    lines += [f"**{data.title}**" + (f"  \n{data.title_en}" if lang == "en" else ""), ""]
+    colon = t("punctuation.colon")
+    lines += [f"- {t('report.document_number')}{colon}{data.document_number}",
+              f"- {t('report.plan_version')}{colon}{data.plan_version}",
+              f"- {t('report.made')}{colon}{data.made.isoformat()}",
+              f"- {t('report.data')}{colon}{t('report.data_files', files=data.files, year=data.year)}", ""]
+    if data.errors:
+        lines += [f"> {t('report.errors', errors=data.errors, files=data.files)}", ""]
+
+    lines += [f"## {t('report.summary')}", ""]
+    if data.goal is not None:
+        lines += [f"**{t('report.goal')}**{colon}{say.goal_line(data.goal, data.year, lang)} "
+                  f"**{say.status(data.goal.status, lang)}**", ""]
+    lines += [t("report.counts_intro", total=len(data.indicators), year=data.year), ""]
+    lines += _table([t("report.col.status"), t("report.col.count")],
+                    [[say.status(s, lang), c] for s, c in data.counts.items()], ["l", "r"])
+
+    lines += ["", f"## {t('report.targets')}", ""]
+    header = [t("report.col.indicator"), t("report.col.target"), t("report.col.expected"),
+              t("report.col.actual"), t("report.col.gap"), t("report.col.ratio"), t("report.col.status"),
+              t("report.col.forecast", year=data.end_year), t("report.col.notes")]
+    rows = [[say.named(i.name, i.name_en, lang), say.target(i, lang), say.amount(i.expected, i.measure),
+             say.amount(i.actual, i.measure), say.amount(i.gap, i.measure), num.ratio(i.ratio),
+             f"**{say.status(i.status, lang)}**", say.forecast(i, lang), say.notes(i, lang)]
+            for i in data.worst_first]
+    lines += _table(header, rows, ["l", "l", "r", "r", "r", "r", "l", "r", "l"])
+
+    lines += ["", f"## {t('report.values')}", "", t("report.values_note"), ""]
+    years = list(data.years)
+    rows = []
+    for i in data.indicators:
+        values = dict(i.values)
+        rows.append([say.named(i.name, i.name_en, lang), i.measure] + [say.amount(values.get(y), i.measure)
+                                                                       for y in years])
+    lines += _table([t("report.col.indicator"), t("report.col.measure")]
+                    + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))
+
+    lines += ["", f"## {t('report.tasks', year=data.year)}"]
+    for kind in ("action", "project"):
+        groups = data.groups_of_kind(kind)
+        if not groups:
+            continue
+        lines += ["", f"### {t('report.group.' + kind)}", ""]
+        lines += _table([t("report.task_counts")] + [say.task_status(c, lang) for c in TASK_COLUMNS],
+                        [[say.named(g.title, g.title_en, lang)] + [g.counts[c] for c in TASK_COLUMNS]
+                         for g in groups], ["l"] + ["r"] * len(TASK_COLUMNS))
+        for g in groups:
+            lines += ["", f"#### {say.named(g.title, g.title_en, lang)}", "",
+                      f"{t('report.lead_units')}{colon}{say.joined(g.lead, lang)}", ""]
+            lines += _table([t("report.col.task"), t("report.col.status")],
+                            [[f"{task.number}. {task.title}", say.task_status(task.status, lang)]
+                             for task in g.tasks])
+
+    if data.milestones:
+        lines += ["", f"## {t('report.milestones')}", ""]
+        lines += _table([t("report.col.year"), t("report.col.milestone"), t("report.col.status")],
+                        [[m.year, m.text, text(f"milestone.{m.state}", lang)] for m in data.milestones])
+
+    lines += ["", f"## {t('report.reporting', year=data.year)}", "",
+              t("report.reporting_line", sent=data.reports_received, owed=len(data.reporting)), ""]
+    lines += _table([t("report.col.unit"), t("report.col.owes"), t("report.col.received", year=data.year)],
+                    [[say.named(u.name, u.name_en, lang), say.joined(u.owes_for, lang),
+                      t("report.received") if u.submitted else f"**{t('report.not_received')}**"]
+                     for u in data.reporting])
+
+    lines += ["", f"## {t('report.method')}", "", method_paragraph(data, lang), "", "---", "",
+              t("report.made_with", version=__version__)]
+    return "\n".join(lines).rstrip() + "\n"

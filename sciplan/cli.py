@@ -25,6 +25,19 @@ class CommandError(Exception):
 class Settings:
     plan_path: Path | None
     progress_path: Path | None
+    jobs: int | None = None  # worker processes; None: one per core
+    use_cache: bool = True
+
+    def cache_folder(self) -> Path | None:
+        """Where per-file results are kept between runs: SCIPLAN_CACHE_DIR, else the user's cache folder."""
+        if not self.use_cache:
+            return None
+        from_env = os.environ.get("SCIPLAN_CACHE_DIR")
+        if from_env:
+            return Path(from_env)
+        from .cache import default_folder
+
+        return default_folder()
 
     def plan_file(self) -> Path:
         from .resources import default_plan
@@ -71,7 +84,8 @@ def _width() -> int:
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips colour codes from anything but a terminal; FORCE_COLOR asks to keep them.
+        click.echo(text, nl=False, color=True if _color() else None)
         return
     from .writing import OutputExists, write_atomic
 
@@ -94,10 +108,16 @@ progress_option = click.option("--progress", "progress_path", type=click.Path(pa
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                              help="Write to this file instead of standard output (atomically).")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                           help="Check files in N processes (default: one per core; 1: this process only).")
+cache_option = click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+                            help="Reuse the results of unchanged files from earlier runs (kept under "
+                                 "SCIPLAN_CACHE_DIR, else the user's cache folder).")
 
 
-def _settings(plan_path: Path | None, progress_path: Path | None = None) -> Settings:
-    return Settings(plan_path, progress_path)
+def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: int | None = None,
+              use_cache: bool = True) -> Settings:
+    return Settings(plan_path, progress_path, jobs, use_cache)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -209,10 +229,12 @@ def _render_findings(report, fmt: str) -> str:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 20, show_default=True,
               help="Largest file accepted.")
+@jobs_option
+@cache_option
 @output_option
 @force_option
 def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool, max_bytes: int,
-                     output: Path | None, force: bool) -> int:
+                     jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Check progress files (default: the progress folder) against the plan.
 
     Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
@@ -221,7 +243,7 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     from .resources import display_path
     from .validation import validate_paths
 
-    settings = _settings(plan_path, progress_path)
+    settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan = settings.load_plan()
     if not paths:
         folder = settings.progress_dir()
@@ -230,7 +252,8 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
         paths = (folder,)
     cwd = Path.cwd()
     displays = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
-    result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes)
+    result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes, jobs=settings.jobs,
+                            cache=settings.cache_folder())
     _emit(_render_findings(result.report, fmt), output, force)
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
@@ -251,18 +274,30 @@ def schema_command(output: Path | None, force: bool) -> int:
     return EXIT_OK
 
 
+@cli.command("diagnostics")
+@output_option
+@force_option
+def diagnostics_command(output: Path | None, force: bool) -> int:
+    """Print the reference of every finding code as Markdown (docs/diagnostics.md is this output)."""
+    from .render.catalogue import render_catalogue
+
+    _emit(render_catalogue(), output, force)
+    return EXIT_OK
+
+
 # --- status and gap -------------------------------------------------------------------------------
 
-def _collect(settings: Settings):
+def _collect(settings: Settings, plan=None):
     from .validation import validate_paths
 
-    plan = settings.load_plan()
+    plan = plan or settings.load_plan()
     folder = settings.progress_dir()
     if folder is None:
         raise CommandError("no progress folder found: pass --progress DIR or set SCIPLAN_PROGRESS")
     from .resources import display_path
 
-    return plan, validate_paths(plan, [folder], [display_path(folder, Path.cwd())])
+    return plan, validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=settings.jobs,
+                                cache=settings.cache_folder())
 
 
 def _year(plan, year: int | None, fallback: int) -> int:
@@ -292,25 +327,27 @@ table_format = click.option("--format", "fmt", type=click.Choice(["text", "json"
 
 @cli.command("gap")
 @click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
-@click.option("--by", type=click.Choice(["indicator", "group", "unit"]), default="indicator", show_default=True,
-              help="Group rows under the tasks' groups or their lead units.")
+@click.option("--by", type=click.Choice(["indicator", "group", "unit"]), default="indicator",
+              show_default=True, help="Group rows under the tasks' groups or their lead units.")
 @click.option("--status", "status_filter", metavar="LIST",
               help="Only these statuses, comma-separated, e.g. limited_progress,deterioration.")
 @table_format
 @plan_option
 @progress_option
+@jobs_option
+@cache_option
 @output_option
 @force_option
 def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_path, progress_path,
-                output: Path | None, force: bool) -> int:
+                jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
     from .overview import filter_rows, gap_table
 
-    settings = _settings(plan_path, progress_path)
+    settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan = settings.load_plan()
     year = _year(plan, year, year)
     statuses = _statuses(status_filter)
-    _, validation = _collect(settings)
+    _, validation = _collect(settings, plan)
     table = filter_rows(gap_table(plan, validation.values, year), statuses)
     if fmt == "json":
         from .render.json import dumps
@@ -335,8 +372,9 @@ def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_pa
 
 def _warn_errors(report) -> None:
     if report.errors:
-        click.echo(f"warning: {report.errors} errors in {report.files} progress files; entries with errors are "
-                   "not counted (run `sciplan validate`)", err=True)
+        errors = f"{report.errors} error{'' if report.errors == 1 else 's'}"
+        click.echo(f"warning: {errors} in the progress files; entries with errors are not counted "
+                   "(run `sciplan validate`)", err=True)
 
 
 @cli.command("status")
@@ -344,13 +382,16 @@ def _warn_errors(report) -> None:
 @table_format
 @plan_option
 @progress_option
+@jobs_option
+@cache_option
 @output_option
 @force_option
-def status_command(year: int | None, fmt: str, plan_path, progress_path, output: Path | None, force: bool) -> int:
+def status_command(year: int | None, fmt: str, plan_path, progress_path, jobs: int | None, use_cache: bool,
+                   output: Path | None, force: bool) -> int:
     """The one-screen picture: the overall goal, every target, task status, milestones, missing reports."""
     from .overview import latest_year, status_overview
 
-    settings = _settings(plan_path, progress_path)
+    settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan, validation = _collect(settings)
     year = _year(plan, year, latest_year(plan, validation.submissions, validation.values))
     overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
@@ -377,12 +418,315 @@ def status_command(year: int | None, fmt: str, plan_path, progress_path, output:
     return EXIT_OK
 
 
+# --- work for the units: duties, templates, workbooks, export ---------------------------------------
+
+def _find_unit(plan, name: str):
+    unit = plan.unit(name)
+    if unit is None:
+        import difflib
+
+        close = difflib.get_close_matches(name, plan.unit_keys(), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `sciplan units` lists them"
+        raise CommandError(f"no unit is called `{name}`{hint}")
+    return unit
+
+
+def _write_bytes(output: Path, data: bytes, force: bool) -> None:
+    from .writing import OutputExists, write_atomic
+
+    try:
+        write_atomic(output, data, force=force)
+    except OutputExists as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("units")
+@click.option("--year", type=int, help="Also show whether each unit's report for this year arrived.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@plan_option
+@progress_option
+@output_option
+@force_option
+def units_command(year: int | None, fmt: str, plan_path, progress_path, output: Path | None,
+                  force: bool) -> int:
+    """Every unit: the groups it leads and joins, the indicators it reports, and (with --year) whether
+    its report arrived."""
+    from .duties import unit_summaries
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    submissions = None
+    if year is not None:
+        year = _year(plan, year, year)
+        _, validation = _collect(settings, plan)
+        _warn_errors(validation.report)
+        submissions = validation.submissions
+    summaries = unit_summaries(plan, year, submissions)
+    if fmt == "json":
+        from .render.json import dumps
+
+        text = dumps({"plan": plan.id, "plan_version": plan.version, "year": year,
+                      "units": [s.as_dict() for s in summaries]})
+    else:
+        from .render.units import render_units
+
+        text = render_units(plan, summaries, color=_color() and output is None, width=_width())
+    _emit(text, output, force)
+    return EXIT_OK
+
+
+@cli.command("unit")
+@click.argument("name")
+@click.option("--year", type=int, help="Count reports up to this year (default: the latest year with data).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@plan_option
+@progress_option
+@output_option
+@force_option
+def unit_command(name: str, year: int | None, fmt: str, plan_path, progress_path, output: Path | None,
+                 force: bool) -> int:
+    """One unit's obligations in full (NAME: id, full name or alias): its groups and tasks, the
+    indicators it reports with targets and its own figures, tasks not reported on, missing years."""
+    from .duties import unit_detail
+    from .overview import latest_year
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    unit = _find_unit(plan, name)
+    submissions, values, tasks = [], [], []
+    if settings.progress_dir() is not None:
+        _, validation = _collect(settings, plan)
+        _warn_errors(validation.report)
+        submissions, values, tasks = validation.submissions, validation.values, validation.tasks
+    year = _year(plan, year, latest_year(plan, submissions, values))
+    detail = unit_detail(plan, unit, year, submissions, values, tasks)
+    if fmt == "json":
+        from .render.json import dumps
+
+        text = dumps(detail.as_dict())
+    else:
+        from .render.units import render_unit_detail
+
+        text = render_unit_detail(detail, color=_color() and output is None, width=_width())
+    _emit(text, output, force)
+    return EXIT_OK
+
+
+@cli.command("template")
+@click.option("--unit", "unit_name", required=True, help="The reporting unit: id, full name or alias.")
+@click.option("--year", type=int, required=True, help="The year the report is for.")
+@click.option("--area", help="A township, when the figures are for it alone (default: county-wide).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml", show_default=True)
+@click.option("--schema", default="progress.schema.json", show_default=True,
+              help="Path or URL of the JSON Schema named in the YAML's `$schema` line (make the file with "
+                   "`sciplan schema -o progress.schema.json`).")
+@plan_option
+@output_option
+@force_option
+def template_command(unit_name: str, year: int, area: str | None, fmt: str, schema: str, plan_path,
+                     output: Path | None, force: bool) -> int:
+    """A ready-to-fill progress file for one unit and year.
+
+    YAML goes to standard output unless -o is given; xlsx is written to -o, by default
+    ./<unit-id>-<year>[-<township>].xlsx. Empty values and statuses fail validation until filled in.
+    """
+    from .templates import TemplateError, build_template, render_yaml
+
+    plan = _settings(plan_path).load_plan()
+    unit = _find_unit(plan, unit_name)
+    township = None
+    if area is not None:
+        township = plan.township(area)
+        if township is None:
+            raise CommandError(f"no township is called `{area}`; townships: "
+                               + "、".join(t.name for t in plan.townships))
+    try:
+        template = build_template(plan, unit, year, township)
+    except TemplateError as exc:
+        raise CommandError(str(exc)) from None
+    if fmt == "yaml":
+        _emit(render_yaml(template, schema), output, force)
+        return EXIT_OK
+    from .workbook import template_workbook
+
+    _write_bytes(output or Path(f"{template.default_name}.xlsx"), template_workbook(template), force)
+    return EXIT_OK
+
+
+@cli.command("import")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="The progress file to write (default: the workbook's name with .yaml; - for standard "
+                   "output).")
+@click.option("--force", is_flag=True, help="Overwrite the output file, and write it even when the workbook "
+                                            "has errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="How findings are shown (as for `validate`).")
+@plan_option
+def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, plan_path) -> int:
+    """Turn a filled template workbook (.xlsx) into a checked progress YAML file.
+
+    Every problem is reported at its sheet and cell (Values!F7). Nothing is written while there are
+    errors (unless --force). Exit 0 written, 1 findings, 2 sciplan could not run.
+    """
+    from .findings import Report
+    from .resources import display_path
+    from .workbook import MAX_BYTES, import_workbook
+
+    plan = _settings(plan_path).load_plan()
+    if not workbook.exists():
+        raise CommandError(f"no such file: {workbook}")
+    if workbook.is_dir():
+        raise CommandError(f"{workbook} is a folder; give the .xlsx file")
+    try:
+        with workbook.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CommandError(f"cannot read {workbook}: {exc.strerror or exc}") from None
+    shown = display_path(workbook, Path.cwd()) if workbook.is_absolute() else str(workbook)
+    result = import_workbook(plan, data, shown)
+    to_stdout = output is not None and str(output) == "-"
+    target = None if to_stdout else (output or workbook.with_suffix(".yaml"))
+    write = result.yaml_text is not None and (result.valid or force)
+    report = Report(files=1, findings=result.report.findings)
+    if fmt == "json":
+        from .render.json import dumps
+
+        text = dumps({**report.as_dict(), "workbook": shown, "output": "-" if to_stdout else str(target),
+                      "written": write, "imported": result.counts})
+    elif fmt == "text" and not report.findings:
+        counts = result.counts
+        left_out = f" ({counts['left_out']} left out as 无)" if counts["left_out"] else ""
+        text = (f"{shown}: {counts['values']} values{left_out}, {counts['tasks']} tasks, "
+                f"{counts['milestones']} milestones; no problems\n")
+    else:
+        text = _render_findings(report, fmt)
+    if to_stdout:
+        click.echo(text, nl=False, err=True)
+        if write:
+            click.echo(result.yaml_text, nl=False)
+    else:
+        click.echo(text, nl=False)
+        if write:
+            _emit(result.yaml_text, target, force)  # type: ignore[arg-type]
+        elif result.yaml_text is not None:
+            click.echo(f"nothing written: fix the errors above (or pass --force to write {target} anyway)",
+                       err=True)
+    return EXIT_OK if result.valid else EXIT_FINDINGS
+
+
+@cli.command("export")
+@click.option("--year", type=int, required=True, help="Values from the plan start up to this year.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
+              help="csv: the values table (or the gap table with --gap); xlsx: sheets Values and Gap.")
+@click.option("--gap", "gap_only", is_flag=True, help="csv: write the gap table instead of the values.")
+@plan_option
+@progress_option
+@output_option
+@force_option
+def export_command(year: int, fmt: str, gap_only: bool, plan_path, progress_path, output: Path | None,
+                   force: bool) -> int:
+    """All reported values up to YEAR (one row per unit, township, indicator and year, with Chinese
+    names) and the gap table, for spreadsheets. CSV goes to standard output unless -o is given; xlsx
+    is written to -o, by default ./sciplan-<year>.xlsx."""
+    from .export import export_sheets, value_rows, values_csv
+    from .overview import gap_table
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    year = _year(plan, year, year)
+    _, validation = _collect(settings, plan)
+    _warn_errors(validation.report)
+    rows = value_rows(plan, validation.values, year)
+    table = gap_table(plan, validation.values, year)
+    if fmt == "csv":
+        if gap_only:
+            from .render.csv import render_gap
+
+            _emit(render_gap(table), output, force)
+        else:
+            _emit(values_csv(rows), output, force)
+        return EXIT_OK
+    from .workbook import table_workbook
+
+    _write_bytes(output or Path(f"sciplan-{year}.xlsx"), table_workbook(export_sheets(rows, table)), force)
+    return EXIT_OK
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]),
+                           help="Language of the output (default: Chinese when LC_ALL, LC_MESSAGES or LANG "
+                                "starts with zh, else English).")
+
+
+def _language(lang: str | None) -> str:
+    from .i18n import locale_language
+
+    return lang or locale_language(os.environ)
+
+
+def _today():
+    """Today, or the date in SOURCE_DATE_EPOCH (the reproducible-builds convention) when it is set."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise CommandError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
+
+
+@cli.command("report")
+@click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True,
+              help="html: one self-contained page with charts; markdown: the same as tables and text.")
+@lang_option
+@plan_option
+@progress_option
+@output_option
+@force_option
+def report_command(year: int, fmt: str, lang: str | None, plan_path, progress_path, output: Path | None,
+                   force: bool) -> int:
+    """The yearly report for county leaders: the overall goal, every target with a chart, task status,
+    reports received and the method. HTML opens offline (nothing is fetched) and prints on A4.
+    Dated today, or SOURCE_DATE_EPOCH when set."""
+    from .i18n import text
+    from .overview import status_overview
+    from .report import build_report
+
+    lang = _language(lang)
+    if fmt == "html":
+        try:
+            from .render.html import render_report
+        except ImportError as exc:
+            if (exc.name or "").partition(".")[0] == "sciplan":
+                raise
+            raise CommandError(text("error.report_extra", lang)) from None
+    else:
+        from .render.report_markdown import render_report
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    year = _year(plan, year, year)
+    _, validation = _collect(settings, plan)
+    overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
+                               validation.milestones)
+    overview.files, overview.errors = validation.report.files, validation.report.errors
+    overview.warnings = validation.report.warnings
+    _warn_errors(validation.report)
+    _emit(render_report(build_report(overview, _today()), lang), output, force)
+    return EXIT_OK
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
     """Run sciplan; returns the exit status. Callable from tests."""
-    from .validation import UsageError
-
     for stream in (sys.stdout, sys.stderr):
         # A GBK console cannot show every character; replace rather than crash.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
@@ -403,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         click.echo(f"Error: {exc}", err=True)
         return EXIT_USAGE
-    except UsageError as exc:
+    except _usage_error() as exc:
         click.echo(f"Error: {exc}", err=True)
         if exc.findings:
             from .findings import Report
@@ -413,6 +757,14 @@ def main(argv: list[str] | None = None) -> int:
                        err=True, nl=False)
         return EXIT_USAGE
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _usage_error() -> type[Exception]:
+    # An except clause is evaluated only when an exception reaches it: `sciplan --version` and
+    # `--help` thus never import the core (pydantic and the models), which would triple start-up.
+    from .validation import UsageError
+
+    return UsageError
 
 
 def run() -> None:

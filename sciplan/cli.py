@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,25 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 class CommandError(Exception):
     """sciplan cannot run; the message is the whole explanation (exit 2)."""
+
+
+# The language of this run, set by any command's --lang: CommandError's messages are made deep in
+# helpers, and main() prints its error lines after the command's context is gone. main() resets it.
+_LANGUAGE: ContextVar[str | None] = ContextVar("sciplan_language", default=None)
+
+
+def _language(lang: str | None = None) -> str:
+    """`lang`, else the --lang given on this command line, else the locale's (LC_ALL, LC_MESSAGES, LANG)."""
+    from .i18n import locale_language
+
+    return lang or _LANGUAGE.get() or locale_language(os.environ)
+
+
+def _say(message_id: str, /, **fields: object) -> str:
+    """A message from the catalogue, in the language of this run."""
+    from .i18n import text
+
+    return text(message_id, _language(), **fields)
 
 
 @dataclass
@@ -44,11 +64,11 @@ class Settings:
 
         path = self.plan_path or default_plan(Path.cwd())
         if path is None:
-            raise CommandError("no plan found: pass --plan PATH or set SCIPLAN_PLAN")
+            raise CommandError(_say("cli.no_plan"))
         if path.is_dir():
-            raise CommandError(f"--plan {path} is a folder; give the plan's .yaml file")
+            raise CommandError(_say("cli.plan_is_folder", path=path))
         if not path.exists():
-            raise CommandError(f"plan file not found: {path}")
+            raise CommandError(_say("cli.plan_not_found", path=path))
         return path
 
     def load_plan(self):
@@ -63,9 +83,9 @@ class Settings:
 
         path = self.progress_path or default_progress(Path.cwd())
         if path is not None and not path.exists():
-            raise CommandError(f"progress folder not found: {path}")
+            raise CommandError(_say("cli.progress_not_found", path=path))
         if path is not None and not path.is_dir():
-            raise CommandError(f"--progress {path} is a file; give the folder that holds the progress files")
+            raise CommandError(_say("cli.progress_is_file", path=path))
         return path
 
 
@@ -92,10 +112,10 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     try:
         write_atomic(output, text, force=force)
     except OutputExists as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(_say("cli.output_exists", path=exc.path)) from None
     except OSError as exc:
-        raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output}", err=True)
+        raise CommandError(_say("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
+    click.echo(_say("cli.wrote", path=output), err=True)
 
 
 plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="SCIPLAN_PLAN",
@@ -108,6 +128,17 @@ progress_option = click.option("--progress", "progress_path", type=click.Path(pa
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                              help="Write to this file instead of standard output (atomically).")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+
+
+def _remember_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if value is not None:
+        _LANGUAGE.set(value)  # `plan --lang zh check` and `plan check --lang zh` both count
+    return _language(value)
+
+
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), callback=_remember_language,
+                           help="Language of the output (default: Chinese when LC_ALL, LC_MESSAGES or LANG "
+                                "starts with zh, else English).")
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
                            help="Check files in N processes (default: one per core; 1: this process only).")
 cache_option = click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
@@ -122,7 +153,8 @@ def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: i
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="sciplan", message="%(prog)s %(version)s")
-def cli() -> None:
+@lang_option
+def cli(lang: str) -> None:
     """Track the targets of the Xinhuang county Science Literacy Action Plan (晃政办发〔2022〕11号).
 
     Units submit yearly progress files; `validate` checks them against the plan, `status` and `gap`
@@ -134,8 +166,9 @@ def cli() -> None:
 
 @cli.group("plan", invoke_without_command=True)
 @plan_option
+@lang_option
 @click.pass_context
-def plan_group(ctx: click.Context, plan_path: Path | None) -> int | None:
+def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | None:
     """Show the plan: groups, tasks, indicators with targets, units."""
     ctx.obj = _settings(plan_path)
     if ctx.invoked_subcommand is not None:
@@ -143,15 +176,16 @@ def plan_group(ctx: click.Context, plan_path: Path | None) -> int | None:
     from .render.text import render_plan
 
     plan = ctx.obj.load_plan()
-    click.echo(render_plan(plan, color=_color(), width=_width()), nl=False)
+    click.echo(render_plan(plan, color=_color(), width=_width(), lang=lang), nl=False)
     return EXIT_OK
 
 
 @plan_group.command("check")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@lang_option
 @click.pass_obj
-def plan_check(settings: Settings, path: Path | None, fmt: str) -> int:
+def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> int:
     """Check a plan file (default: the plan in use): exit 0 when sound, 1 with located errors."""
     from .findings import Report
     from .resources import display_path
@@ -159,29 +193,31 @@ def plan_check(settings: Settings, path: Path | None, fmt: str) -> int:
 
     path = path or settings.plan_file()
     if not path.exists():
-        raise CommandError(f"plan file not found: {path}")
+        raise CommandError(_say("cli.plan_not_found", path=path))
     plan, findings = check_plan_file(path, display_path(path, Path.cwd()))
     report = Report(files=1, findings=findings)
     if plan is not None and not findings and fmt == "text":
-        click.echo(f"{display_path(path, Path.cwd())}: plan `{plan.id}` version {plan.version} is sound: "
-                   f"{len(plan.groups)} groups, {sum(len(g.tasks) for g in plan.groups)} tasks, "
-                   f"{len(plan.indicators)} indicators, {len(plan.units)} units, "
-                   f"{len(plan.townships)} townships, {len(plan.milestones)} milestones")
+        click.echo(_say("cli.plan_sound", path=display_path(path, Path.cwd()), plan=plan.id,
+                        version=plan.version, groups=len(plan.groups),
+                        tasks=sum(len(g.tasks) for g in plan.groups), indicators=len(plan.indicators),
+                        units=len(plan.units), townships=len(plan.townships),
+                        milestones=len(plan.milestones)))
     else:
-        click.echo(_render_findings(report, fmt), nl=False)
+        click.echo(_render_findings(report, fmt, lang), nl=False)
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
 @plan_group.command("show")
 @click.argument("key")
+@lang_option
 @click.pass_obj
-def plan_show(settings: Settings, key: str) -> int:
+def plan_show(settings: Settings, key: str, lang: str) -> int:
     """Show a task, indicator or unit by id, Chinese name or alias."""
     from .render import text
 
     plan = settings.load_plan()
     found: list[Callable[[], str]] = []
-    kw = {"color": _color(), "width": _width()}
+    kw = {"color": _color(), "width": _width(), "lang": lang}
     task = plan.task(key)
     if task:
         found.append(lambda: text.render_task(plan, task, **kw))
@@ -200,15 +236,17 @@ def plan_show(settings: Settings, key: str) -> int:
         keys = ([t.id for g in plan.groups for t in g.tasks] + [i.id for i in plan.indicators]
                 + [i.name for i in plan.indicators] + plan.unit_keys() + [g.id for g in plan.groups])
         close = difflib.get_close_matches(key, keys, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `sciplan plan` lists the ids"
-        raise CommandError(f"nothing in the plan is called `{key}`{hint}")
+        if close:
+            close_keys = _say("list.separator").join(close)
+            raise CommandError(_say("cli.not_in_plan_close", key=key, close=close_keys))
+        raise CommandError(_say("cli.not_in_plan", key=key))
     click.echo("\n".join(render() for render in found), nl=False)
     return EXIT_OK
 
 
 # --- validate -------------------------------------------------------------------------------------
 
-def _render_findings(report, fmt: str) -> str:
+def _render_findings(report, fmt: str, lang: str) -> str:
     if fmt == "json":
         from .render.json import render_findings
     elif fmt == "github":
@@ -216,7 +254,7 @@ def _render_findings(report, fmt: str) -> str:
     else:
         from .render.text import render_findings
 
-        return render_findings(report, color=_color(), width=_width())
+        return render_findings(report, color=_color(), width=_width(), lang=lang)
     return render_findings(report)
 
 
@@ -229,12 +267,13 @@ def _render_findings(report, fmt: str) -> str:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 20, show_default=True,
               help="Largest file accepted.")
+@lang_option
 @jobs_option
 @cache_option
 @output_option
 @force_option
 def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool, max_bytes: int,
-                     jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
+                     lang: str, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Check progress files (default: the progress folder) against the plan.
 
     Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
@@ -248,13 +287,13 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     if not paths:
         folder = settings.progress_dir()
         if folder is None:
-            raise CommandError("no progress folder found: give files or folders, or pass --progress DIR")
+            raise CommandError(_say("cli.no_progress_to_validate"))
         paths = (folder,)
     cwd = Path.cwd()
     displays = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
     result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes, jobs=settings.jobs,
                             cache=settings.cache_folder())
-    _emit(_render_findings(result.report, fmt), output, force)
+    _emit(_render_findings(result.report, fmt, lang), output, force)
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -262,10 +301,14 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
 # --- schema ---------------------------------------------------------------------------------------
 
 @cli.command("schema")
+@lang_option
 @output_option
 @force_option
-def schema_command(output: Path | None, force: bool) -> int:
-    """Print the JSON Schema of the progress file format (for editors' YAML support)."""
+def schema_command(lang: str, output: Path | None, force: bool) -> int:
+    """Print the JSON Schema of the progress file format (for editors' YAML support).
+
+    --lang only changes sciplan's own messages: the schema's descriptions come from the models and
+    are the same in every language."""
     import json
 
     from .progress import json_schema
@@ -275,10 +318,13 @@ def schema_command(output: Path | None, force: bool) -> int:
 
 
 @cli.command("diagnostics")
+@lang_option
 @output_option
 @force_option
-def diagnostics_command(output: Path | None, force: bool) -> int:
-    """Print the reference of every finding code as Markdown (docs/diagnostics.md is this output)."""
+def diagnostics_command(lang: str, output: Path | None, force: bool) -> int:
+    """Print the reference of every finding code as Markdown (docs/diagnostics.md is this output).
+
+    --lang only changes sciplan's own messages: the reference is kept in one language, as committed."""
     from .render.catalogue import render_catalogue
 
     _emit(render_catalogue(), output, force)
@@ -293,7 +339,7 @@ def _collect(settings: Settings, plan=None):
     plan = plan or settings.load_plan()
     folder = settings.progress_dir()
     if folder is None:
-        raise CommandError("no progress folder found: pass --progress DIR or set SCIPLAN_PROGRESS")
+        raise CommandError(_say("cli.no_progress"))
     from .resources import display_path
 
     return plan, validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=settings.jobs,
@@ -304,7 +350,7 @@ def _year(plan, year: int | None, fallback: int) -> int:
     if year is None:
         return fallback
     if not plan.period.start <= year <= plan.period.end:
-        raise CommandError(f"--year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
+        raise CommandError(_say("cli.year_outside", year=year, start=plan.period.start, end=plan.period.end))
     return year
 
 
@@ -316,8 +362,8 @@ def _statuses(value: str | None) -> set[str] | None:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = wanted - {str(s) for s in Status}
     if unknown:
-        raise CommandError(f"unknown status {', '.join(sorted(unknown))}; choose from "
-                           + ", ".join(str(s) for s in Status))
+        raise CommandError(_say("cli.unknown_status", statuses=", ".join(sorted(unknown)),
+                                choices=", ".join(str(s) for s in Status)))
     return wanted
 
 
@@ -332,13 +378,14 @@ table_format = click.option("--format", "fmt", type=click.Choice(["text", "json"
 @click.option("--status", "status_filter", metavar="LIST",
               help="Only these statuses, comma-separated, e.g. limited_progress,deterioration.")
 @table_format
+@lang_option
 @plan_option
 @progress_option
 @jobs_option
 @cache_option
 @output_option
 @force_option
-def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_path, progress_path,
+def gap_command(year: int, by: str, status_filter: str | None, fmt: str, lang: str, plan_path, progress_path,
                 jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
     from .overview import filter_rows, gap_table
@@ -356,7 +403,7 @@ def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_pa
     elif fmt == "markdown":
         from .render.markdown import render_gap
 
-        text = render_gap(table, by)
+        text = render_gap(table, by, lang=lang)
     elif fmt == "csv":
         from .render.csv import render_gap
 
@@ -364,7 +411,7 @@ def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_pa
     else:
         from .render.text import render_gap
 
-        text = render_gap(table, by, color=_color() and output is None, width=_width())
+        text = render_gap(table, by, color=_color() and output is None, width=_width(), lang=lang)
     _warn_errors(validation.report)
     _emit(text, output, force)
     return EXIT_OK
@@ -372,22 +419,23 @@ def gap_command(year: int, by: str, status_filter: str | None, fmt: str, plan_pa
 
 def _warn_errors(report) -> None:
     if report.errors:
-        errors = f"{report.errors} error{'' if report.errors == 1 else 's'}"
-        click.echo(f"warning: {errors} in the progress files; entries with errors are not counted "
-                   "(run `sciplan validate`)", err=True)
+        from .i18n import plural
+
+        click.echo(plural("cli.errors_warning", report.errors, _language()), err=True)
 
 
 @cli.command("status")
 @click.option("--year", type=int, help="Report year (default: the latest year with data).")
 @table_format
+@lang_option
 @plan_option
 @progress_option
 @jobs_option
 @cache_option
 @output_option
 @force_option
-def status_command(year: int | None, fmt: str, plan_path, progress_path, jobs: int | None, use_cache: bool,
-                   output: Path | None, force: bool) -> int:
+def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, jobs: int | None,
+                   use_cache: bool, output: Path | None, force: bool) -> int:
     """The one-screen picture: the overall goal, every target, task status, milestones, missing reports."""
     from .overview import latest_year, status_overview
 
@@ -405,7 +453,7 @@ def status_command(year: int | None, fmt: str, plan_path, progress_path, jobs: i
     elif fmt == "markdown":
         from .render.markdown import render_status
 
-        text = render_status(overview)
+        text = render_status(overview, lang=lang)
     elif fmt == "csv":
         from .render.csv import render_status
 
@@ -413,7 +461,7 @@ def status_command(year: int | None, fmt: str, plan_path, progress_path, jobs: i
     else:
         from .render.text import render_status
 
-        text = render_status(overview, color=_color() and output is None, width=_width())
+        text = render_status(overview, color=_color() and output is None, width=_width(), lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -426,8 +474,9 @@ def _find_unit(plan, name: str):
         import difflib
 
         close = difflib.get_close_matches(name, plan.unit_keys(), n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `sciplan units` lists them"
-        raise CommandError(f"no unit is called `{name}`{hint}")
+        if close:
+            raise CommandError(_say("cli.no_unit_close", name=name, close=_say("list.separator").join(close)))
+        raise CommandError(_say("cli.no_unit", name=name))
     return unit
 
 
@@ -437,20 +486,21 @@ def _write_bytes(output: Path, data: bytes, force: bool) -> None:
     try:
         write_atomic(output, data, force=force)
     except OutputExists as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(_say("cli.output_exists", path=exc.path)) from None
     except OSError as exc:
-        raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output}", err=True)
+        raise CommandError(_say("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
+    click.echo(_say("cli.wrote", path=output), err=True)
 
 
 @cli.command("units")
 @click.option("--year", type=int, help="Also show whether each unit's report for this year arrived.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
 @plan_option
 @progress_option
 @output_option
 @force_option
-def units_command(year: int | None, fmt: str, plan_path, progress_path, output: Path | None,
+def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, output: Path | None,
                   force: bool) -> int:
     """Every unit: the groups it leads and joins, the indicators it reports, and (with --year) whether
     its report arrived."""
@@ -473,7 +523,7 @@ def units_command(year: int | None, fmt: str, plan_path, progress_path, output: 
     else:
         from .render.units import render_units
 
-        text = render_units(plan, summaries, color=_color() and output is None, width=_width())
+        text = render_units(plan, summaries, color=_color() and output is None, width=_width(), lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -482,12 +532,13 @@ def units_command(year: int | None, fmt: str, plan_path, progress_path, output: 
 @click.argument("name")
 @click.option("--year", type=int, help="Count reports up to this year (default: the latest year with data).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
 @plan_option
 @progress_option
 @output_option
 @force_option
-def unit_command(name: str, year: int | None, fmt: str, plan_path, progress_path, output: Path | None,
-                 force: bool) -> int:
+def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, progress_path,
+                 output: Path | None, force: bool) -> int:
     """One unit's obligations in full (NAME: id, full name or alias): its groups and tasks, the
     indicators it reports with targets and its own figures, tasks not reported on, missing years."""
     from .duties import unit_detail
@@ -510,7 +561,7 @@ def unit_command(name: str, year: int | None, fmt: str, plan_path, progress_path
     else:
         from .render.units import render_unit_detail
 
-        text = render_unit_detail(detail, color=_color() and output is None, width=_width())
+        text = render_unit_detail(detail, color=_color() and output is None, width=_width(), lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -523,15 +574,17 @@ def unit_command(name: str, year: int | None, fmt: str, plan_path, progress_path
 @click.option("--schema", default="progress.schema.json", show_default=True,
               help="Path or URL of the JSON Schema named in the YAML's `$schema` line (make the file with "
                    "`sciplan schema -o progress.schema.json`).")
+@lang_option
 @plan_option
 @output_option
 @force_option
-def template_command(unit_name: str, year: int, area: str | None, fmt: str, schema: str, plan_path,
+def template_command(unit_name: str, year: int, area: str | None, fmt: str, schema: str, lang: str, plan_path,
                      output: Path | None, force: bool) -> int:
     """A ready-to-fill progress file for one unit and year.
 
     YAML goes to standard output unless -o is given; xlsx is written to -o, by default
     ./<unit-id>-<year>[-<township>].xlsx. Empty values and statuses fail validation until filled in.
+    The template itself is bilingual; --lang changes sciplan's messages.
     """
     from .templates import TemplateError, build_template, render_yaml
 
@@ -541,8 +594,8 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
     if area is not None:
         township = plan.township(area)
         if township is None:
-            raise CommandError(f"no township is called `{area}`; townships: "
-                               + "、".join(t.name for t in plan.townships))
+            raise CommandError(_say("cli.no_township", area=area,
+                                    townships="、".join(t.name for t in plan.townships)))
     try:
         template = build_template(plan, unit, year, township)
     except TemplateError as exc:
@@ -565,8 +618,9 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
                                             "has errors.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="How findings are shown (as for `validate`).")
+@lang_option
 @plan_option
-def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, plan_path) -> int:
+def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, lang: str, plan_path) -> int:
     """Turn a filled template workbook (.xlsx) into a checked progress YAML file.
 
     Every problem is reported at its sheet and cell (Values!F7). Nothing is written while there are
@@ -578,14 +632,14 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, p
 
     plan = _settings(plan_path).load_plan()
     if not workbook.exists():
-        raise CommandError(f"no such file: {workbook}")
+        raise CommandError(_say("cli.no_such_file", path=workbook))
     if workbook.is_dir():
-        raise CommandError(f"{workbook} is a folder; give the .xlsx file")
+        raise CommandError(_say("cli.workbook_is_folder", path=workbook))
     try:
         with workbook.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CommandError(f"cannot read {workbook}: {exc.strerror or exc}") from None
+        raise CommandError(_say("cli.cannot_read", path=workbook, reason=exc.strerror or exc)) from None
     shown = display_path(workbook, Path.cwd()) if workbook.is_absolute() else str(workbook)
     result = import_workbook(plan, data, shown)
     to_stdout = output is not None and str(output) == "-"
@@ -599,11 +653,11 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, p
                       "written": write, "imported": result.counts})
     elif fmt == "text" and not report.findings:
         counts = result.counts
-        left_out = f" ({counts['left_out']} left out as 无)" if counts["left_out"] else ""
-        text = (f"{shown}: {counts['values']} values{left_out}, {counts['tasks']} tasks, "
-                f"{counts['milestones']} milestones; no problems\n")
+        left_out = _say("cli.left_out", count=counts["left_out"]) if counts["left_out"] else ""
+        text = _say("cli.imported", path=shown, values=counts["values"], left_out=left_out,
+                    tasks=counts["tasks"], milestones=counts["milestones"]) + "\n"
     else:
-        text = _render_findings(report, fmt)
+        text = _render_findings(report, fmt, lang)
     if to_stdout:
         click.echo(text, nl=False, err=True)
         if write:
@@ -613,8 +667,7 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, p
         if write:
             _emit(result.yaml_text, target, force)  # type: ignore[arg-type]
         elif result.yaml_text is not None:
-            click.echo(f"nothing written: fix the errors above (or pass --force to write {target} anyway)",
-                       err=True)
+            click.echo(_say("cli.nothing_written", path=target), err=True)
     return EXIT_OK if result.valid else EXIT_FINDINGS
 
 
@@ -623,15 +676,17 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, p
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
               help="csv: the values table (or the gap table with --gap); xlsx: sheets Values and Gap.")
 @click.option("--gap", "gap_only", is_flag=True, help="csv: write the gap table instead of the values.")
+@lang_option
 @plan_option
 @progress_option
 @output_option
 @force_option
-def export_command(year: int, fmt: str, gap_only: bool, plan_path, progress_path, output: Path | None,
-                   force: bool) -> int:
+def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, progress_path,
+                   output: Path | None, force: bool) -> int:
     """All reported values up to YEAR (one row per unit, township, indicator and year, with Chinese
     names) and the gap table, for spreadsheets. CSV goes to standard output unless -o is given; xlsx
-    is written to -o, by default ./sciplan-<year>.xlsx."""
+    is written to -o, by default ./sciplan-<year>.xlsx. The tables are the same in every language
+    (machine formats); --lang changes sciplan's messages."""
     from .export import export_sheets, value_rows, values_csv
     from .overview import gap_table
 
@@ -658,17 +713,6 @@ def export_command(year: int, fmt: str, gap_only: bool, plan_path, progress_path
 
 # --- report ---------------------------------------------------------------------------------------
 
-lang_option = click.option("--lang", type=click.Choice(["zh", "en"]),
-                           help="Language of the output (default: Chinese when LC_ALL, LC_MESSAGES or LANG "
-                                "starts with zh, else English).")
-
-
-def _language(lang: str | None) -> str:
-    from .i18n import locale_language
-
-    return lang or locale_language(os.environ)
-
-
 def _today():
     """Today, or the date in SOURCE_DATE_EPOCH (the reproducible-builds convention) when it is set."""
     import datetime as dt
@@ -679,7 +723,7 @@ def _today():
     try:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise CommandError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
+        raise CommandError(_say("cli.bad_epoch", value=repr(epoch))) from None
 
 
 @cli.command("report")
@@ -691,7 +735,7 @@ def _today():
 @progress_option
 @output_option
 @force_option
-def report_command(year: int, fmt: str, lang: str | None, plan_path, progress_path, output: Path | None,
+def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, output: Path | None,
                    force: bool) -> int:
     """The yearly report for county leaders: the overall goal, every target with a chart, task status,
     reports received and the method. HTML opens offline (nothing is fetched) and prints on A4.
@@ -734,27 +778,35 @@ def main(argv: list[str] | None = None) -> int:
                 stream.reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+    token = _LANGUAGE.set(None)  # each run starts from the locale, also when tests call main() again
+    try:
+        return _run(argv)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="sciplan", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(_say("cli.aborted"), err=True)
         return EXIT_USAGE
     except click.ClickException as exc:
         exc.show()
         return EXIT_USAGE
     except CommandError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(_say("cli.error", message=exc), err=True)
         return EXIT_USAGE
     except _usage_error() as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(_say("cli.error", message=exc), err=True)
         if exc.findings:
             from .findings import Report
             from .render.text import render_findings
 
-            click.echo(render_findings(Report(files=1, findings=exc.findings), color=_color(sys.stderr)),
-                       err=True, nl=False)
+            click.echo(render_findings(Report(files=1, findings=exc.findings), color=_color(sys.stderr),
+                                       lang=_language()), err=True, nl=False)
         return EXIT_USAGE
     return result if isinstance(result, int) else EXIT_OK
 

@@ -4,7 +4,8 @@ One dict, message id -> {language: template}. Templates use `str.format` fields 
 braces are doubled ({{ and }}). A test checks that every message exists in every language with the
 same fields, so adding a message in one language only fails the suite. Ids are grouped by where they
 are used: `status.*` and `task.*` are shared by every output, `report.*` belong to `sciplan report`,
-`error.*` to the command line.
+`screen.*` and `markdown.*` to the terminal screens and the gap/status Markdown, `error.*` and `cli.*`
+to the command line.
 
 Plan names (units, tasks, indicators) are not translated: they come from the plan, in Chinese, and
 English output may add the plan's English names next to them.
@@ -141,6 +142,281 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- command line ---------------------------------------------------------------------------
     "error.report_extra": {"en": "the report needs the report extra: pip install 'sciplan[report]'",
                            "zh": "生成报告需要安装 report 扩展：pip install 'sciplan[report]'"},
+    # --- terminal and Markdown screens (render/text.py, render/units.py, render/markdown.py) -----------
+    # English keeps the words the screens have always printed; status, milestone-state and kind ids stay
+    # as ids in English (scripts grep `on_track`) and are shown with the labels above in Chinese.
+    # Ids ending .one / .other are the forms `plural()` picks from.
+    "screen.no_file": {"en": "(no file)", "zh": "（无文件）"},
+    "screen.severity.error": {"en": "error", "zh": "错误"},
+    "screen.severity.warning": {"en": "warning", "zh": "警告"},
+    "screen.hint": {"en": "hint: ", "zh": "提示："},
+    "screen.checked.one": {"en": "{count} file checked: ", "zh": "已检查 {count} 个文件："},
+    "screen.checked.other": {"en": "{count} files checked: ", "zh": "已检查 {count} 个文件："},
+    "screen.errors.one": {"en": "{count} error", "zh": "{count} 个错误"},
+    "screen.errors.other": {"en": "{count} errors", "zh": "{count} 个错误"},
+    "screen.warnings.one": {"en": "{count} warning", "zh": "{count} 个警告"},
+    "screen.warnings.other": {"en": "{count} warnings", "zh": "{count} 个警告"},
+    "screen.comma": {"en": ", ", "zh": "，"},
+    "screen.semicolon": {"en": "; ", "zh": "；"},
+    "screen.none": {"en": "none", "zh": "无"},
+    "screen.kind.level": {"en": "level", "zh": "水平类"},
+    "screen.kind.cumulative": {"en": "cumulative", "zh": "累计类"},
+    "screen.kind.annual": {"en": "annual", "zh": "年度类"},
+    "screen.kind.ratio": {"en": "ratio", "zh": "比值类"},
+    "screen.target.year": {"en": "{target} ({year})", "zh": "{target}（{year}年）"},
+    "screen.target.per_year": {"en": "{target} /yr", "zh": "{target} /年"},
+    "screen.target.by": {"en": "{target} by {year}", "zh": "到{year}年 {target}"},
+    "screen.target.a_year": {"en": "{target} a year", "zh": "每年 {target}"},
+    "screen.target.short_per_year": {"en": "{target}/yr", "zh": "{target}/年"},
+    "screen.input": {"en": "(input)", "zh": "（输入项）"},
+    "screen.input_to_ratio": {"en": "(input to a ratio)", "zh": "（用于计算比值）"},
+    "screen.groups_and_tasks": {"en": "Groups and tasks", "zh": "分组与任务"},
+    "screen.indicators": {"en": "Indicators", "zh": "指标"},
+    "screen.col.group": {"en": "Group", "zh": "分组"},
+    "screen.col.name": {"en": "名称", "zh": "名称"},
+    "screen.col.task_count": {"en": "Tasks", "zh": "任务数"},
+    "screen.col.tasks": {"en": "Tasks", "zh": "任务"},
+    "screen.col.task": {"en": "Task", "zh": "任务"},
+    "screen.col.task_title": {"en": "任务 Title", "zh": "任务名称"},
+    "screen.col.lead": {"en": "Lead (牵头)", "zh": "牵头单位"},
+    "screen.col.indicator": {"en": "Indicator", "zh": "指标"},
+    "screen.col.indicator_name": {"en": "Indicator / 名称", "zh": "指标 / 名称"},
+    "screen.col.indicator_target": {"en": "指标 Indicator / target", "zh": "指标 / 目标"},
+    "screen.col.kind": {"en": "Kind", "zh": "类型"},
+    "screen.col.target": {"en": "Target", "zh": "目标"},
+    "screen.col.target_in": {"en": "Target {year}", "zh": "{year}年目标"},
+    "screen.col.role": {"en": "Role", "zh": "职责"},
+    "screen.col.reported": {"en": "Reported", "zh": "已报年份"},
+    "screen.col.status": {"en": "Status", "zh": "状态"},
+    "screen.col.expected": {"en": "Expected", "zh": "应达"},
+    "screen.col.actual": {"en": "Actual", "zh": "实际"},
+    "screen.col.gap": {"en": "Gap", "zh": "差距"},
+    "screen.col.ratio": {"en": "Ratio", "zh": "进度比"},
+    "screen.col.forecast_in": {"en": "Forecast {year}", "zh": "{year}年预测"},
+    "screen.col.progress": {"en": "Progress", "zh": "进度"},
+    "screen.col.indicators_in": {"en": "Indicators in {year}", "zh": "{year}年各项指标"},
+    "screen.col.tasks_for": {"en": "Tasks reported for {year}", "zh": "{year}年任务报送情况"},
+    "screen.col.year": {"en": "Year", "zh": "年份"},
+    "screen.col.state": {"en": "State", "zh": "状态"},
+    "screen.col.milestones_due": {"en": "Schedule milestones due by {year}",
+                                  "zh": "截至{year}年到期的进度安排"},
+    "screen.col.unit": {"en": "单位 Unit", "zh": "单位"},
+    "screen.col.leads": {"en": "Leads", "zh": "牵头"},
+    "screen.col.joins": {"en": "Joins", "zh": "参加"},
+    "screen.col.indicators": {"en": "Indicators", "zh": "指标"},
+    "screen.role.lead": {"en": "牵头 lead", "zh": "牵头"},
+    "screen.role.participating": {"en": "参加 joins", "zh": "参加"},
+    "screen.plan.document": {"en": "{number}  {issuer}  {issued}  period {start}-{end}  plan version "
+                                   "{version}",
+                             "zh": "{number}  {issuer}  {issued}  实施期 {start}-{end}  方案版本 {version}"},
+    "screen.plan.counts": {"en": "{units} units ({named} named in responsibility lines), {townships} "
+                                 "townships, {milestones} schedule milestones. `sciplan plan show ID` "
+                                 "shows any of them.",
+                           "zh": "共 {units} 个单位（其中 {named} 个列入责任分工）、{townships} 个乡镇、"
+                                 "{milestones} 个进度安排事项。\n`sciplan plan show ID` 可查看其中任一项。"},
+    "screen.task.group": {"en": "{heading}（{kind}）  group `{group}`",
+                          "zh": "{heading}（{kind}）  分组 `{group}`"},
+    "screen.task.lead": {"en": "牵头 lead: ", "zh": "牵头单位："},
+    "screen.task.participating": {"en": "参加 participating: ", "zh": "参加单位："},
+    "screen.task.indicators": {"en": "Indicators:", "zh": "指标："},
+    "screen.field.measure": {"en": "measure", "zh": "计量单位"},
+    "screen.field.kind": {"en": "kind", "zh": "类型"},
+    "screen.field.target": {"en": "target", "zh": "目标"},
+    "screen.field.task": {"en": "task", "zh": "所属任务"},
+    "screen.field.baseline": {"en": "baseline", "zh": "基线"},
+    "screen.field.reported_by": {"en": "reported by", "zh": "报送单位"},
+    "screen.field.computed_as": {"en": "computed as", "zh": "计算方法"},
+    "screen.baseline": {"en": "{value} ({year}, {source})", "zh": "{value}（{year}年，{source}）"},
+    "screen.no_baseline": {"en": "none given in the document", "zh": "文件未给出"},
+    "screen.never_reported": {"en": "computed, never reported", "zh": "由计算得出，无需报送"},
+    "screen.source": {"en": "source: ", "zh": "原文："},
+    "screen.aliases": {"en": "aliases: ", "zh": "别名："},
+    "screen.placed_at": {"en": "placed at: {host}", "zh": "设在：{host}"},
+    "screen.unit.groups": {"en": "Groups", "zh": "所在分组"},
+    "screen.unit.no_groups": {"en": "Named in no responsibility line.", "zh": "未列入任何责任分工。"},
+    "screen.unit.may_report": {"en": "Indicators it may report", "zh": "可报送的指标"},
+    "screen.milestones": {"en": "Schedule milestones:", "zh": "进度安排："},
+    "screen.gap.title": {"en": "Gap by the end of {year}", "zh": "截至{year}年底的差距"},
+    "screen.gap.plan": {"en": "{number} · plan version {version}", "zh": "{number} · 方案版本 {version}"},
+    "screen.gap.legend": {"en": "Data {start}-{year}. Gap = expected − actual (+ is a shortfall); ratio = "
+                                "progress made ÷ progress expected; worst first.",
+                          "zh": "数据 {start}-{year}年。差距 = 应达 − 实际（正数为不足）；进度比 = "
+                                "实际进展 ÷ 应有进展；最需关注的在前。"},
+    "screen.no_match": {"en": "No indicator matches.", "zh": "没有符合条件的指标。"},
+    "screen.forecast.meets": {"en": "meets", "zh": "可达标"},
+    "screen.forecast.short": {"en": "short", "zh": "难达标"},
+    "screen.gap.judged_at": {"en": " · judged at its target year {year}", "zh": " · 按目标年份{year}年评估"},
+    "screen.gap.no_figure": {"en": " · no figure for {years}", "zh": " · 缺报：{years}"},
+    "screen.gap.missed": {"en": " · yearly target missed in {years}", "zh": " · 未达年度目标：{years}"},
+    "screen.progress_files.one": {"en": "{count} progress file", "zh": "进展报告 {count} 份"},
+    "screen.progress_files.other": {"en": "{count} progress files", "zh": "进展报告 {count} 份"},
+    "screen.status.head": {"en": "{number} · status for {year} · plan version {version} · {files}",
+                           "zh": "{number} · {year}年进展 · 方案版本 {version} · {files}"},
+    "screen.status.errors.one": {"en": "{count} error in the progress files: entries with errors are not "
+                                       "counted. Run `sciplan validate` for details.",
+                                 "zh": "进展报告中有 {count} 处错误，出错的条目未计入。详情请运行 "
+                                       "`sciplan validate`。"},
+    "screen.status.errors.other": {"en": "{count} errors in the progress files: entries with errors are "
+                                         "not counted. Run `sciplan validate` for details.",
+                                   "zh": "进展报告中有 {count} 处错误，出错的条目未计入。详情请运行 "
+                                         "`sciplan validate`。"},
+    "screen.goal.no_figure": {"en": "has no figure for {year}", "zh": "{year}年无数据"},
+    "screen.goal.actual": {"en": "{actual} in {year}", "zh": "{year}年为 {actual}"},
+    "screen.goal.expected": {"en": "; expected {value}", "zh": "；应达 {value}"},
+    "screen.goal.target": {"en": "; target {target}", "zh": "；目标 {target}"},
+    "screen.goal.forecast": {"en": " · forecast {value} in {year}, {verdict}",
+                             "zh": " · 预测{year}年为 {value}，{verdict}"},
+    "screen.goal.meets": {"en": "meets the target", "zh": "可达标"},
+    "screen.goal.short": {"en": "short of the target", "zh": "难达标"},
+    "screen.status.legend": {"en": "Progress: {made} way made towards the target, {expected} where a "
+                                   "straight line from the start says it should be by now.",
+                             "zh": "进度：{made} 为已完成的部分，{expected} "
+                                   "为按从起点到目标的直线此时应达的位置。"},
+    "screen.tasks.done": {"en": "done", "zh": "已完成"},
+    "screen.tasks.in_progress": {"en": "in\nprogress", "zh": "推进中"},
+    "screen.tasks.not_started": {"en": "not\nstarted", "zh": "未启动"},
+    "screen.tasks.blocked": {"en": "blocked", "zh": "受阻"},
+    "screen.tasks.not_reported": {"en": "not\nreported", "zh": "未报送"},
+    "screen.reports.head": {"en": "Reports for {year}: ", "zh": "{year}年报送情况："},
+    "screen.reports.sent": {"en": "{sent} of {owed} units that owe one sent it",
+                            "zh": "应报送单位 {owed} 个，已报送 {sent} 个"},
+    "screen.reports.not_received_from": {"en": "  not received from:", "zh": "  未报送的单位："},
+    "screen.reports.leads": {"en": "leads {groups}", "zh": "牵头 {groups}"},
+    "screen.reports.reports": {"en": "reports {indicators}", "zh": "报送 {indicators}"},
+    "screen.units.title": {"en": "Units of {number}", "zh": "{number} 涉及的单位"},
+    "screen.units.intro": {"en": "Leads and joins name the groups (`sciplan plan` lists them). "
+                                 "Indicators: how many of its groups' indicators it may report, and those "
+                                 "it alone reports; `sciplan unit ID` lists them all.",
+                           "zh": "牵头、参加：所在分组（`sciplan plan` 列出全部分组）。\n"
+                                 "指标：可报送的所在分组指标数，以及只由该单位报送的指标；\n"
+                                 "`sciplan unit ID` 列出单位的全部指标。"},
+    "screen.units.intro_year": {"en": " {year}: did a valid report for {year} arrive (- owes none)?",
+                                "zh": "\n{year}：是否已收到该单位 {year} 年的有效报告（- 表示无需报送）。"},
+    "screen.units.via_groups": {"en": "{count} via groups", "zh": "所在分组 {count} 项"},
+    "screen.units.yes": {"en": "yes", "zh": "已报"},
+    "screen.units.no": {"en": "NO", "zh": "未报"},
+    "screen.units.owing": {"en": "{units} units; {owing} owe a yearly report (they lead a group or report "
+                                 "a level).",
+                           "zh": "共 {units} 个单位，其中 {owing} "
+                                 "个须按年报送（牵头分组或报送水平类指标）。"},
+    "screen.units.received": {"en": "Reports for {year}: {received} of {owing} received",
+                              "zh": "{year}年报告：应报 {owing} 个，已收到 {received} 个"},
+    "screen.units.not_received": {"en": "  not received: ", "zh": "  未收到："},
+    "screen.unit.records": {"en": "records counted: {start}-{year}", "zh": "统计年份：{start}-{year}"},
+    "screen.unit.not_yet": {"en": "not yet", "zh": "尚未报送"},
+    "screen.unit.no_tasks": {"en": "Named in no responsibility line: no tasks to report on.",
+                             "zh": "未列入任何责任分工，没有需要报送的任务。"},
+    "screen.unit.figures": {"en": "Indicators it reports: its own figures", "zh": "报送的指标：本单位数值"},
+    "screen.unit.target": {"en": "target {target}", "zh": "目标 {target}"},
+    "screen.unit.figures_note": {"en": "Annual and cumulative indicators: the unit's figure for each year "
+                                       "(not a running total); levels: its year-end figure. - means none "
+                                       "reported.",
+                                 "zh": "年度类和累计类指标为本单位当年数值（非逐年累计）；"
+                                       "水平类指标为年末数值。\n- 表示未报送。"},
+    "screen.unit.no_indicators": {"en": "Reports no indicator.", "zh": "不报送指标。"},
+    "screen.unit.milestones": {"en": "Schedule milestones it reports:", "zh": "负责报送的进度安排："},
+    "screen.unit.unreported": {"en": "Tasks not reported on by {year}: ",
+                               "zh": "截至{year}年尚未报送的任务："},
+    "screen.unit.all_reported": {"en": "Every task has been reported on at least once.",
+                                 "zh": "每项任务均至少报送过一次。"},
+    "screen.unit.received": {"en": "Reports received: ", "zh": "已收到的报告："},
+    "screen.unit.missing": {"en": "Missing years: ", "zh": "缺报年份："},
+    "screen.unit.missing_none": {"en": "Missing years: none", "zh": "缺报年份：无"},
+    "screen.unit.owes_nothing": {"en": "It owes no yearly report of its own (it neither leads a group nor "
+                                       "reports a level); it reports when it has figures for its groups.",
+                                 "zh": "本单位无需单独按年报送（既不牵头分组，也不报送水平类指标）；\n"
+                                       "有所在分组的数据时再报送。"},
+    "screen.unit.template": {"en": "Template: ", "zh": "模板："},
+    # Markdown (`--format markdown` of gap and status): the markup stays outside the messages.
+    "markdown.col.indicator": {"en": "指标 Indicator", "zh": "指标"},
+    "markdown.col.id": {"en": "id", "zh": "编号"},
+    "markdown.col.forecast": {"en": "Forecast", "zh": "预测"},
+    "markdown.col.missing": {"en": "Missing years", "zh": "缺报年份"},
+    "markdown.col.milestone": {"en": "Milestone", "zh": "事项"},
+    "markdown.forecast.meets": {"en": "{value} (meets)", "zh": "{value}（可达标）"},
+    "markdown.forecast.short": {"en": "{value} (short)", "zh": "{value}（难达标）"},
+    "markdown.missed": {"en": "missed {years}", "zh": "未达标 {years}"},
+    "markdown.plan": {"en": "{title} ({number}), plan version {version}.",
+                      "zh": "{title}（{number}），方案版本 {version}。"},
+    "markdown.status.title": {"en": "Status for {year}", "zh": "{year}年实施进展"},
+    "markdown.status.errors": {"en": "{errors} errors in {files} progress files: entries with errors are "
+                                     "not counted. Run `sciplan validate` for details.",
+                               "zh": "{files} 份进展报告中有 {errors} 处错误，出错的条目未计入。"
+                                     "详情请运行 `sciplan validate`。"},
+    "markdown.goal": {"en": "总体目标 Overall goal:", "zh": "总体目标："},
+    "markdown.goal_line": {"en": "{name} {target}: actual {actual}, expected {expected}: {status}.",
+                           "zh": "{name} {target}：实际 {actual}，应达 {expected}：{status}。"},
+    "markdown.tasks": {"en": "Task status reported for {year}", "zh": "{year}年任务报送情况"},
+    "markdown.milestones": {"en": "Schedule milestones", "zh": "进度安排"},
+    "markdown.reports": {"en": "Reports for {year}", "zh": "{year}年报送情况"},
+    "markdown.reports_line": {"en": "{sent} of {owed} units that owe a report sent one.",
+                              "zh": "应报送单位 {owed} 个，已报送 {sent} 个。"},
+    "markdown.not_received": {"en": "Not received: ", "zh": "未报送："},
+    # --- command line messages (cli.py) ---------------------------------------------------------------
+    "cli.error": {"en": "Error: {message}", "zh": "错误：{message}"},
+    "cli.aborted": {"en": "Aborted.", "zh": "已中止。"},
+    "cli.no_plan": {"en": "no plan found: pass --plan PATH or set SCIPLAN_PLAN",
+                    "zh": "找不到实施方案：请用 --plan PATH 指定，或设置 SCIPLAN_PLAN"},
+    "cli.plan_is_folder": {"en": "--plan {path} is a folder; give the plan's .yaml file",
+                           "zh": "--plan {path} 是文件夹；请给出方案的 .yaml 文件"},
+    "cli.plan_not_found": {"en": "plan file not found: {path}", "zh": "找不到方案文件：{path}"},
+    "cli.progress_not_found": {"en": "progress folder not found: {path}",
+                               "zh": "找不到进展报告文件夹：{path}"},
+    "cli.progress_is_file": {"en": "--progress {path} is a file; give the folder that holds the progress "
+                                   "files",
+                             "zh": "--progress {path} 是文件；请给出存放进展报告的文件夹"},
+    "cli.no_progress": {"en": "no progress folder found: pass --progress DIR or set SCIPLAN_PROGRESS",
+                        "zh": "找不到进展报告文件夹：请用 --progress DIR 指定，或设置 SCIPLAN_PROGRESS"},
+    "cli.no_progress_to_validate": {"en": "no progress folder found: give files or folders, or pass "
+                                          "--progress DIR",
+                                    "zh": "找不到进展报告文件夹：请给出文件或文件夹，或用 --progress DIR "
+                                          "指定"},
+    "cli.output_exists": {"en": "{path} already exists; pass --force to overwrite it",
+                          "zh": "{path} 已存在；如需覆盖请加 --force"},
+    "cli.cannot_write": {"en": "cannot write {path}: {reason}", "zh": "无法写入 {path}：{reason}"},
+    "cli.cannot_read": {"en": "cannot read {path}: {reason}", "zh": "无法读取 {path}：{reason}"},
+    "cli.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
+    "cli.year_outside": {"en": "--year {year} is outside the plan period {start}-{end}",
+                         "zh": "--year {year} 不在方案实施期 {start}-{end} 内"},
+    "cli.unknown_status": {"en": "unknown status {statuses}; choose from {choices}",
+                           "zh": "未知状态 {statuses}；可选：{choices}"},
+    "cli.errors_warning.one": {"en": "warning: {count} error in the progress files; entries with errors "
+                                     "are not counted (run `sciplan validate`)",
+                               "zh": "警告：进展报告中有 {count} 处错误，出错的条目未计入（请运行 "
+                                     "`sciplan validate`）"},
+    "cli.errors_warning.other": {"en": "warning: {count} errors in the progress files; entries with "
+                                       "errors are not counted (run `sciplan validate`)",
+                                 "zh": "警告：进展报告中有 {count} 处错误，出错的条目未计入（请运行 "
+                                       "`sciplan validate`）"},
+    "cli.no_unit": {"en": "no unit is called `{name}`; `sciplan units` lists them",
+                    "zh": "没有名为 `{name}` 的单位；`sciplan units` 可列出全部单位"},
+    "cli.no_unit_close": {"en": "no unit is called `{name}`; did you mean {close}?",
+                          "zh": "没有名为 `{name}` 的单位；是否要找 {close}？"},
+    "cli.not_in_plan": {"en": "nothing in the plan is called `{key}`; `sciplan plan` lists the ids",
+                        "zh": "方案中没有 `{key}`；`sciplan plan` 可列出全部编号"},
+    "cli.not_in_plan_close": {"en": "nothing in the plan is called `{key}`; did you mean {close}?",
+                              "zh": "方案中没有 `{key}`；是否要找 {close}？"},
+    "cli.plan_sound": {"en": "{path}: plan `{plan}` version {version} is sound: {groups} groups, {tasks} "
+                             "tasks, {indicators} indicators, {units} units, {townships} townships, "
+                             "{milestones} milestones",
+                       "zh": "{path}：方案 `{plan}` 第 {version} 版无误：{groups} 个分组、{tasks} 项任务、"
+                             "{indicators} 项指标、{units} 个单位、{townships} 个乡镇、{milestones} "
+                             "个进度安排事项"},
+    "cli.no_township": {"en": "no township is called `{area}`; townships: {townships}",
+                        "zh": "没有名为 `{area}` 的乡镇；乡镇有：{townships}"},
+    "cli.no_such_file": {"en": "no such file: {path}", "zh": "文件不存在：{path}"},
+    "cli.workbook_is_folder": {"en": "{path} is a folder; give the .xlsx file",
+                               "zh": "{path} 是文件夹；请给出 .xlsx 文件"},
+    "cli.imported": {"en": "{path}: {values} values{left_out}, {tasks} tasks, {milestones} milestones; no "
+                           "problems",
+                     "zh": "{path}：数值 {values} 项{left_out}，任务 {tasks} 项，进度安排 {milestones} "
+                           "项；未发现问题"},
+    "cli.left_out": {"en": " ({count} left out as 无)", "zh": "（{count} 项填“无”，未计入）"},
+    "cli.nothing_written": {"en": "nothing written: fix the errors above (or pass --force to write {path} "
+                                  "anyway)",
+                            "zh": "未写入任何文件：请先改正上述错误（或加 --force 仍写入 {path}）"},
+    "cli.bad_epoch": {"en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
+                      "zh": "SOURCE_DATE_EPOCH={value} 不是自 1970 年起的秒数"},
 }
 
 
@@ -153,6 +429,32 @@ def text(message_id: str, lang: str, /, **fields: object) -> str:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     # Always formatted, so a template reads the same with or without fields: literal braces are doubled.
     return MESSAGES[message_id][lang].format(**fields)
+
+
+def plural(message_id: str, count: int, lang: str, /, **fields: object) -> str:
+    """`message_id.one` when count is 1, else `message_id.other`, with {count} filled in.
+
+    Chinese has a single form, but both ids exist in both languages so the completeness test holds.
+    """
+    return text(f"{message_id}.{'one' if count == 1 else 'other'}", lang, count=count, **fields)
+
+
+def parts(message_id: str, lang: str, /, **fields: object) -> list[tuple[str, str | None]]:
+    """The message cut at its fields: (piece, field name), the name None for the template's own words.
+
+    A renderer styles a field (a figure in bold) while the words around it follow the language's order.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    formatter = string.Formatter()
+    pieces: list[tuple[str, str | None]] = []
+    for literal, name, spec, conversion in formatter.parse(MESSAGES[message_id][lang]):
+        if literal:
+            pieces.append((literal, None))  # parse() has already undoubled {{ and }}
+        if name is not None:
+            value = formatter.convert_field(fields[name], conversion) if conversion else fields[name]
+            pieces.append((formatter.format_field(value, spec or ""), name))
+    return pieces
 
 
 def fields_of(template: str) -> set[str]:

@@ -7,8 +7,9 @@
         assert code == 0 and out.startswith("sciplan ")
 
 Arguments may be strings or paths. The environment is made predictable first: no plan or progress
-folder from the developer's shell (SCIPLAN_PLAN, SCIPLAN_PROGRESS) and no colour (NO_COLOR set,
-FORCE_COLOR removed), so output is plain text 80 columns wide. Pass `cwd=tmp_path` to run in another
+folder from the developer's shell (SCIPLAN_PLAN, SCIPLAN_PROGRESS), no colour (NO_COLOR set,
+FORCE_COLOR removed) and an English locale (LANG=C.UTF-8, LC_ALL and LC_MESSAGES removed), so output
+is plain English text 80 columns wide. Pass `cwd=tmp_path` to run in another
 working directory (where ./data/ is looked up; the test stays there afterwards); use
 monkeypatch.setenv in a test to set a variable.
 """
@@ -35,9 +36,10 @@ def _cache_under_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """cli(*args, cwd=None) -> (exit_code, stdout, stderr) of `sciplan *args`."""
-    for name in ("SCIPLAN_PLAN", "SCIPLAN_PROGRESS", "FORCE_COLOR"):
+    for name in ("SCIPLAN_PLAN", "SCIPLAN_PROGRESS", "FORCE_COLOR", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("LANG", "C.UTF-8")  # the default language follows the locale: English here
 
     def run(*args: str | os.PathLike[str], cwd: Path | None = None) -> tuple[int, str, str]:
         if cwd is not None:

@@ -1,13 +1,17 @@
-"""Markdown tables for review in a repository or pasting into a document."""
+"""Markdown tables for review in a repository or pasting into a document.
+
+Both renderers take `lang` ("en" or "zh"); the words come from the catalogue in `i18n`. English keeps
+the status and milestone-state ids (`on_track`) that scripts grep; Chinese shows their labels."""
 
 from __future__ import annotations
 
-from ..overview import GROUP_BY, GapRow, GapTable, StatusOverview, grouped
+from ..i18n import text
+from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
 from . import numbers as num
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _table(header: list[str], rows: list[list[object]], align: list[str] | None = None) -> list[str]:
@@ -18,8 +22,22 @@ def _table(header: list[str], rows: list[list[object]], align: list[str] | None 
     return out
 
 
-GAP_HEADER = ["指标 Indicator", "id", "Target", "Expected", "Actual", "Gap", "Ratio", "Status", "Forecast",
-              "Missing years"]
+def _label(prefix: str, value: object, lang: str) -> str:
+    """An id as English output has always shown it (`on_track`), or its label from the catalogue."""
+    return str(value) if lang == "en" else text(f"{prefix}.{value}", lang)
+
+
+GAP_COLUMNS = ("markdown.col.indicator", "markdown.col.id", "screen.col.target", "screen.col.expected",
+               "screen.col.actual", "screen.col.gap", "screen.col.ratio", "screen.col.status",
+               "markdown.col.forecast", "markdown.col.missing")
+
+
+def gap_header(lang: str = "en") -> list[str]:
+    return [text(column, lang) for column in GAP_COLUMNS]
+
+
+GAP_HEADER = gap_header()
+GAP_ALIGN = ["l", "l"] + ["r"] * 5 + ["l", "r", "l"]
 
 
 def _figure(value: float | None, measure: str) -> str:
@@ -27,65 +45,72 @@ def _figure(value: float | None, measure: str) -> str:
     return num.figure(value, measure) + ("%" if measure == "%" and value is not None else "")
 
 
-def gap_cells(row: GapRow) -> list[object]:
+def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
     i, a = row.indicator, row.assessment
     forecast = _figure(a.forecast, i.measure)
     if a.forecast_meets_target is not None:
-        forecast += " (meets)" if a.forecast_meets_target else " (short)"
-    missing = num.years(a.missing_years)
+        verdict = "markdown.forecast.meets" if a.forecast_meets_target else "markdown.forecast.short"
+        forecast = text(verdict, lang, value=forecast)
+    missing = num.years(a.missing_years, lang)
     if a.missed_years:
-        missing = (missing + "; " if missing else "") + "missed " + num.years(a.missed_years)
-    return [i.name, f"`{i.id}`", num.target(i.comparator, i.target, i.measure, i.target_year),
+        missed = text("markdown.missed", lang, years=num.years(a.missed_years, lang))
+        missing = (missing + text("screen.semicolon", lang) if missing else "") + missed
+    return [i.name, f"`{i.id}`", num.target(i.comparator, i.target, i.measure, i.target_year, lang),
             _figure(a.expected, i.measure), _figure(a.actual, i.measure), _figure(a.gap, i.measure),
-            num.ratio(a.ratio), f"**{a.status}**", forecast, missing]
+            num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
 
 
-def render_gap(table: GapTable, by: str = "indicator") -> str:
+def _plan_line(plan, lang: str) -> str:
+    return text("markdown.plan", lang, title=plan.title, number=plan.document.number, version=plan.version)
+
+
+def render_gap(table: GapTable, by: str = "indicator", *, lang: str = "en") -> str:
     assert by in GROUP_BY
-    lines = [f"# Gap by the end of {table.year}", "",
-             f"{table.plan.title} ({table.plan.document.number}), plan version {table.plan.version}.", ""]
+    lines = [f"# {text('screen.gap.title', lang, year=table.year)}", "", _plan_line(table.plan, lang), ""]
     if not table.rows:
-        return "\n".join([*lines, "No indicator matches."]) + "\n"
+        return "\n".join([*lines, text("screen.no_match", lang)]) + "\n"
     for heading, rows in grouped(table, by):
         if heading:
             lines += [f"## {heading}", ""]
-        lines += _table(GAP_HEADER, [gap_cells(r) for r in rows], ["l", "l"] + ["r"] * 5 + ["l", "r", "l"])
+        lines += _table(gap_header(lang), [gap_cells(r, lang) for r in rows], GAP_ALIGN)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_status(overview: StatusOverview) -> str:
+def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     plan = overview.plan
-    lines = [f"# Status for {overview.year}", "",
-             f"{plan.title} ({plan.document.number}), plan version {plan.version}.", ""]
+    lines = [f"# {text('markdown.status.title', lang, year=overview.year)}", "", _plan_line(plan, lang), ""]
     if overview.errors:
-        lines += [f"> {overview.errors} errors in {overview.files} progress files: entries with errors are "
-                  "not counted. Run `sciplan validate` for details.", ""]
+        errors = text("markdown.status.errors", lang, errors=overview.errors, files=overview.files)
+        lines += [f"> {errors}", ""]
     goal = overview.goal_row
     if goal is not None:
         a, i = goal.assessment, goal.indicator
-        target = num.target(i.comparator, i.target, i.measure, i.target_year)
-        lines += [f"**总体目标 Overall goal:** {plan.goal.text.split('。')[0]}。", "",
-                  f"{i.name} {target}: actual {_figure(a.actual, i.measure)}, expected "
-                  f"{_figure(a.expected, i.measure)}: **{a.status}**.", ""]
-    lines += ["## Indicators", ""]
-    lines += _table(GAP_HEADER, [gap_cells(r) for r in overview.gap.rows],
-                    ["l", "l"] + ["r"] * 5 + ["l", "r", "l"])
-    counts = ", ".join(f"{s} {c}" for s, c in overview.gap.counts().items() if c)
-    lines += ["", counts, "", f"## Task status reported for {overview.year}", ""]
-    lines += _table(["Group", "done", "in progress", "not started", "blocked", "not reported"],
-                    [[g.group.title, g.counts["done"], g.counts["in_progress"], g.counts["not_started"],
-                      g.counts["blocked"], g.counts["not_reported"]] for g in overview.groups],
+        target = num.target(i.comparator, i.target, i.measure, i.target_year, lang)
+        line = text("markdown.goal_line", lang, name=i.name, target=target,
+                    actual=_figure(a.actual, i.measure), expected=_figure(a.expected, i.measure),
+                    status=f"**{_label('status', a.status, lang)}**")
+        lines += [f"**{text('markdown.goal', lang)}** {plan.goal.text.split('。')[0]}。", "", line, ""]
+    lines += [f"## {text('screen.indicators', lang)}", ""]
+    lines += _table(gap_header(lang), [gap_cells(r, lang) for r in overview.gap.rows], GAP_ALIGN)
+    counts = text("screen.comma", lang).join(f"{_label('status', s, lang)} {c}"
+                                             for s, c in overview.gap.counts().items() if c)
+    lines += ["", counts, "", f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
+    lines += _table([text("screen.col.group", lang), *(text(f"task.{key}", lang) for key in TASK_COLUMNS)],
+                    [[g.group.title, *(g.counts[key] for key in TASK_COLUMNS)] for g in overview.groups],
                     ["l", "r", "r", "r", "r", "r"])
     shown = [m for m in overview.milestones if m.state != "upcoming"]
     if shown:
-        lines += ["", "## Schedule milestones", ""]
-        lines += _table(["Year", "State", "Milestone"], [[m.milestone.year, m.state, m.milestone.text]
-                                                           for m in shown])
+        lines += ["", f"## {text('markdown.milestones', lang)}", ""]
+        lines += _table([text("screen.col.year", lang), text("screen.col.state", lang),
+                         text("markdown.col.milestone", lang)],
+                        [[m.milestone.year, _label("milestone", m.state, lang), m.milestone.text]
+                         for m in shown])
     missing = overview.missing_reports
-    lines += ["", f"## Reports for {overview.year}", "",
-              f"{len(overview.reporting) - len(missing)} of {len(overview.reporting)} units that owe a "
-              "report sent one."]
+    lines += ["", f"## {text('markdown.reports', lang, year=overview.year)}", "",
+              text("markdown.reports_line", lang, sent=len(overview.reporting) - len(missing),
+                   owed=len(overview.reporting))]
     if missing:
-        lines += ["", "Not received: " + "、".join(plan.unit(u.unit_id).name for u in missing)]  # type: ignore[union-attr]
+        names = "、".join(plan.unit(u.unit_id).name for u in missing)  # type: ignore[union-attr]
+        lines += ["", text("markdown.not_received", lang) + names]
     return "\n".join(lines).rstrip() + "\n"

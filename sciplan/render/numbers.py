@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import text
+
 UNKNOWN = "-"
 
 
@@ -26,12 +28,16 @@ def percent_of(value: float | None) -> str:
     return UNKNOWN if value is None else f"{value * 100:.0f}%"
 
 
-def years(values: tuple[int, ...] | list[int]) -> str:
-    return ", ".join(str(y) for y in values) if values else ""
+def years(values: tuple[int, ...] | list[int], lang: str = "en") -> str:
+    return text("list.separator", lang).join(str(y) for y in values) if values else ""
 
 
-def target(comparator: str | None, value: float | None, measure: str, year: int | None) -> str:
+def target(comparator: str | None, value: float | None, measure: str, year: int | None,
+           lang: str = "en") -> str:
+    """'> 15.0% (2025)', '>= 100 /yr'; in Chinese '> 15.0%（2025年）', '>= 100 /年'."""
     if value is None:
         return UNKNOWN
-    by = f" ({year})" if year else " /yr"
-    return f"{comparator} {figure(value, measure)}{'%' if measure == '%' else ''}{by}"
+    amount = f"{comparator} {figure(value, measure)}{'%' if measure == '%' else ''}"
+    if year:
+        return text("screen.target.year", lang, target=amount, year=year)
+    return text("screen.target.per_year", lang, target=amount)

@@ -1,5 +1,10 @@
 """Terminal output with rich: tables that align Chinese text (rich measures cell width), colour only
-when the caller says the output is a colour terminal, plain text otherwise."""
+when the caller says the output is a colour terminal, plain text otherwise.
+
+Every renderer takes `lang` ("en" or "zh"); the words come from the catalogue in `i18n`. English
+shows status, milestone-state and kind ids as they are (scripts grep `on_track`); Chinese shows their
+labels. Hand-aligned columns are padded by display width (`cell_len`), since a Chinese character takes
+two terminal cells."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import io
 import math
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -14,7 +20,8 @@ from rich.text import Text
 
 from ..assessment import Status
 from ..findings import Report, Severity
-from ..overview import GROUP_BY, GapRow, GapTable, StatusOverview, grouped
+from ..i18n import parts, plural, text
+from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
 from ..plan import Indicator, Plan, Task, Unit
 from . import numbers as num
 
@@ -31,27 +38,51 @@ STATUS_STYLE = {
 
 def _render(build: Callable[[Console], None], *, color: bool, width: int) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, color_system="standard" if color
-                      else None, width=width, highlight=False, emoji=False, soft_wrap=False, legacy_windows=False)
+    console = Console(file=buffer, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, width=width, highlight=False, emoji=False,
+                      soft_wrap=False, legacy_windows=False)
     build(console)
     # rich pads table cells to the full width; trailing blanks only get in the way of diffs and pastes.
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
+def _label(prefix: str, value: object, lang: str) -> str:
+    """An id as English output has always shown it (`on_track`), or its label from the catalogue."""
+    return str(value) if lang == "en" else text(f"{prefix}.{value}", lang)
+
+
+def _styled(message_id: str, lang: str, styles: dict[str, str], /, **fields: object) -> Text:
+    """The message as rich Text, each field in its style from `styles` (the words around it plain)."""
+    out = Text()
+    for piece, field in parts(message_id, lang, **fields):
+        out.append(piece, style=styles.get(field, "") if field else "")
+    return out
+
+
+def _ljust(value: str, width: int) -> str:
+    return value + " " * max(0, width - cell_len(value))
+
+
+def _rjust(value: str, width: int) -> str:
+    return " " * max(0, width - cell_len(value)) + value
+
+
 # --- findings -------------------------------------------------------------------------------------
 
-def render_findings(report: Report, *, color: bool = False, width: int = 80) -> str:
+def render_findings(report: Report, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
+    severity_width = max(cell_len(text(f"screen.severity.{s}", lang)) for s in Severity)
+
     def build(console: Console) -> None:
         by_file: dict[str, list] = {}
         for f in report.sorted():
-            by_file.setdefault(f.file or "(no file)", []).append(f)
+            by_file.setdefault(f.file or text("screen.no_file", lang), []).append(f)
         # One width for every file's location and severity columns, so all messages start in one column.
         where_width = max((len(_where(f)) for f in report.findings), default=1) + 2
         for file, findings in by_file.items():
             console.print(Text(file, style="bold underline"))
             grid = Table.grid(padding=(0, 1), pad_edge=False)
             grid.add_column(no_wrap=True, style="dim", min_width=where_width)  # line:column
-            grid.add_column(no_wrap=True, min_width=len("warning"))  # severity
+            grid.add_column(no_wrap=True, min_width=severity_width)
             grid.add_column(no_wrap=True, style="bold")  # code
             grid.add_column(overflow="fold")  # message and hint
             for f in findings:
@@ -59,15 +90,17 @@ def render_findings(report: Report, *, color: bool = False, width: int = 80) -> 
                 style = "red" if f.severity is Severity.ERROR else "yellow"
                 body = Text(f.message)
                 if f.hint:
-                    body.append("\nhint: ", style="dim").append(f.hint, style="dim" if not color else "")
-                grid.add_row("  " + where, Text(str(f.severity), style=style), f.code, body)
+                    body.append("\n" + text("screen.hint", lang), style="dim")
+                    body.append(f.hint, style="dim" if not color else "")
+                severity = text(f"screen.severity.{f.severity}", lang)
+                grid.add_row("  " + where, Text(severity, style=style), f.code, body)
             console.print(grid)
             console.print()
-        summary = Text(f"{report.files} file{'s' if report.files != 1 else ''} checked: ")
-        summary.append(f"{report.errors} error{'s' if report.errors != 1 else ''}",
+        summary = Text(plural("screen.checked", report.files, lang))
+        summary.append(plural("screen.errors", report.errors, lang),
                        style="bold red" if report.errors else "green")
-        summary.append(", ")
-        summary.append(f"{report.warnings} warning{'s' if report.warnings != 1 else ''}",
+        summary.append(text("screen.comma", lang))
+        summary.append(plural("screen.warnings", report.warnings, lang),
                        style="yellow" if report.warnings else "")
         console.print(summary)
 
@@ -78,72 +111,74 @@ def _where(f) -> str:
     return f"{f.line}:{f.column}" if f.line and f.column else (f"{f.line}" if f.line else "-")
 
 
-def render_plan_findings(findings, *, color: bool = False, width: int = 80) -> str:
+def render_plan_findings(findings, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     report = Report(files=1, findings=list(findings))
-    return render_findings(report, color=color, width=width)
+    return render_findings(report, color=color, width=width, lang=lang)
 
 
 # --- the plan -------------------------------------------------------------------------------------
 
-def render_plan(plan: Plan, *, color: bool = False, width: int = 80) -> str:
+def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(f"{plan.document.number}  {plan.document.issuer}  {plan.document.issued}  "
-                      f"period {plan.period.start}-{plan.period.end}  plan version {plan.version}")
+        console.print(text("screen.plan.document", lang, number=plan.document.number,
+                           issuer=plan.document.issuer, issued=plan.document.issued, start=plan.period.start,
+                           end=plan.period.end, version=plan.version))
         console.print()
         console.print(Text(f"{plan.goal.heading} ", style="bold").append(plan.goal.text.split("。")[0] + "。",
                                                                         style=""))
         console.print()
-        groups = Table(title="Groups and tasks", title_justify="left", expand=False)
-        groups.add_column("Group", no_wrap=True)
-        groups.add_column("名称", overflow="fold", ratio=2)
-        groups.add_column("Tasks", justify="right", no_wrap=True)
-        groups.add_column("Lead (牵头)", overflow="fold", ratio=3)
+        groups = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", expand=False)
+        groups.add_column(text("screen.col.group", lang), no_wrap=True)
+        groups.add_column(text("screen.col.name", lang), overflow="fold", ratio=2)
+        groups.add_column(text("screen.col.task_count", lang), justify="right", no_wrap=True)
+        groups.add_column(text("screen.col.lead", lang), overflow="fold", ratio=3)
         for g in plan.groups:
             kind = "提升行动" if g.kind == "action" else "重点工程"
             groups.add_row(g.id, f"{g.title}（{kind}）", str(len(g.tasks)),
                            "、".join(plan.unit(u).name for u in g.responsibility.lead))  # type: ignore[union-attr]
         console.print(groups)
         console.print()
-        inds = Table(title="Indicators", title_justify="left")
-        inds.add_column("Indicator / 名称", overflow="fold", ratio=1)
-        inds.add_column("Kind", no_wrap=True)
-        inds.add_column("Target", justify="right", no_wrap=True)
+        inds = Table(title=text("screen.indicators", lang), title_justify="left")
+        inds.add_column(text("screen.col.indicator_name", lang), overflow="fold", ratio=1)
+        inds.add_column(text("screen.col.kind", lang), no_wrap=True)
+        inds.add_column(text("screen.col.target", lang), justify="right", no_wrap=True)
         for i in plan.indicators:
-            target = num.target(i.comparator, i.target, i.measure, i.target_year) if i.has_target else "(input)"
-            inds.add_row(Text(i.id, style="bold").append(f"\n{i.name}（{i.measure}）", style=""), str(i.kind),
-                         target)
+            target = (num.target(i.comparator, i.target, i.measure, i.target_year, lang) if i.has_target
+                      else text("screen.input", lang))
+            inds.add_row(Text(i.id, style="bold").append(f"\n{i.name}（{i.measure}）", style=""),
+                         text(f"screen.kind.{i.kind}", lang), target)
         console.print(inds)
         console.print()
         reporting = sum(1 for u in plan.units if plan.groups_of_unit(u.id))
-        console.print(f"{len(plan.units)} units ({reporting} named in responsibility lines), "
-                      f"{len(plan.townships)} townships, {len(plan.milestones)} schedule milestones. "
-                      "`sciplan plan show ID` shows any of them.")
+        console.print(text("screen.plan.counts", lang, units=len(plan.units), named=reporting,
+                           townships=len(plan.townships), milestones=len(plan.milestones)))
 
     return _render(build, color=color, width=width)
 
 
-def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80) -> str:
+def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     group = plan.group_of_task(task.id)
 
     def build(console: Console) -> None:
         console.print(Text(f"{task.id}  {task.title}", style="bold"))
         if group:
             kind = "提升行动" if group.kind == "action" else "重点工程"
-            console.print(f"{group.heading}（{kind}）  group `{group.id}`")
+            console.print(text("screen.task.group", lang, heading=group.heading, kind=kind, group=group.id))
         console.print()
         console.print(task.text)
         console.print()
         if group:
-            console.print(Text("牵头 lead: ", style="bold").append(_names(plan, group.responsibility.lead)))
-            console.print(Text("参加 participating: ", style="bold")
+            console.print(Text(text("screen.task.lead", lang), style="bold")
+                          .append(_names(plan, group.responsibility.lead)))
+            console.print(Text(text("screen.task.participating", lang), style="bold")
                           .append(_names(plan, group.responsibility.participating)))
         indicators = [i for i in plan.indicators if i.task == task.id]
         if indicators:
             console.print()
-            console.print(Text("Indicators:", style="bold"))
+            console.print(Text(text("screen.task.indicators", lang), style="bold"))
             for i in indicators:
-                console.print(f"  {i.id}  {i.name}  {_target_text(i)}")
+                console.print(f"  {i.id}  {i.name}  {_target_text(i, lang)}")
 
     return _render(build, color=color, width=width)
 
@@ -152,25 +187,35 @@ def _names(plan: Plan, unit_ids: list[str]) -> str:
     return "、".join(plan.unit(u).name if plan.unit(u) else u for u in unit_ids)  # type: ignore[union-attr]
 
 
-def _target_text(i: Indicator) -> str:
-    return num.target(i.comparator, i.target, i.measure, i.target_year) if i.has_target else "(input to a ratio)"
+def _target_text(i: Indicator, lang: str) -> str:
+    if not i.has_target:
+        return text("screen.input_to_ratio", lang)
+    return num.target(i.comparator, i.target, i.measure, i.target_year, lang)
 
 
-def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: int = 80) -> str:
+def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: int = 80,
+                     lang: str = "en") -> str:
+    def field(name: str) -> str:
+        return text(f"screen.field.{name}", lang)
+
     def build(console: Console) -> None:
         console.print(Text(f"{i.id}  {i.name}", style="bold"))
-        console.print(i.name_en)
+        if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
+            console.print(i.name_en)
         console.print()
+        baseline = (text("screen.baseline", lang, value=i.baseline.value, year=i.baseline.year,
+                         source=i.baseline.source) if i.baseline else text("screen.no_baseline", lang))
+        task = plan.task(i.task)
         rows = [
-            ("measure", i.measure), ("kind", str(i.kind)), ("target", _target_text(i)),
-            ("task", f"{i.task}  {plan.task(i.task).title if plan.task(i.task) else plan.goal.heading}"),
-            ("baseline", f"{i.baseline.value} ({i.baseline.year}, {i.baseline.source})" if i.baseline
-             else "none given in the document"),
-            ("reported by", _names(plan, plan.reporters(i)) or "computed, never reported"),
+            (field("measure"), i.measure), (field("kind"), text(f"screen.kind.{i.kind}", lang)),
+            (field("target"), _target_text(i, lang)),
+            (field("task"), f"{i.task}  {task.title if task else plan.goal.heading}"),
+            (field("baseline"), baseline),
+            (field("reported_by"), _names(plan, plan.reporters(i)) or text("screen.never_reported", lang)),
         ]
         if i.ratio:
-            rows.append(("computed as", f"{i.ratio.numerator} ÷ ({i.ratio.denominator} ÷ "
-                                        f"{num.figure(i.ratio.denominator_scale)})"))
+            rows.append((field("computed_as"), f"{i.ratio.numerator} ÷ ({i.ratio.denominator} ÷ "
+                                               f"{num.figure(i.ratio.denominator_scale)})"))
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
         table.add_column(overflow="fold")  # every reporting unit, never cut off with an ellipsis
@@ -178,46 +223,48 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
             table.add_row(k, escape(v))
         console.print(table)
         console.print()
-        console.print(Text("source: ", style="bold").append(i.source_text))
+        console.print(Text(text("screen.source", lang), style="bold").append(i.source_text))
 
     return _render(build, color=color, width=width)
 
 
-def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80) -> str:
+def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     def build(console: Console) -> None:
         console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
-        console.print(unit.name_en)
+        if lang == "en":
+            console.print(unit.name_en)
         if unit.aliases:
-            console.print("aliases: " + "、".join(unit.aliases))
+            console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
         if unit.hosted_by:
-            console.print(f"placed at: {_names(plan, [unit.hosted_by])}")
+            console.print(text("screen.placed_at", lang, host=_names(plan, [unit.hosted_by])))
         console.print()
         groups = plan.groups_of_unit(unit.id)
         if groups:
-            table = Table(title="Groups", title_justify="left")
-            table.add_column("Role")
-            table.add_column("Group", overflow="fold")
-            table.add_column("Tasks")
+            table = Table(title=text("screen.unit.groups", lang), title_justify="left")
+            table.add_column(text("screen.col.role", lang))
+            table.add_column(text("screen.col.group", lang), overflow="fold")
+            table.add_column(text("screen.col.tasks", lang))
             for g, role in groups:
-                table.add_row("牵头 lead" if role == "lead" else "参加 joins", f"{g.title} ({g.id})",
+                table.add_row(text(f"screen.role.{role}", lang), f"{g.title} ({g.id})",
                               ", ".join(t.id for t in g.tasks))
             console.print(table)
         else:
-            console.print("Named in no responsibility line.")
+            console.print(text("screen.unit.no_groups", lang))
         indicators = plan.indicators_of_unit(unit.id)
         if indicators:
             console.print()
-            table = Table(title="Indicators it may report", title_justify="left")
-            table.add_column("Indicator", no_wrap=True)  # an id is what the user types next
-            table.add_column("名称", overflow="fold")
-            table.add_column("Target", justify="right")
+            table = Table(title=text("screen.unit.may_report", lang), title_justify="left")
+            # An id is what the user types next: never folded.
+            table.add_column(text("screen.col.indicator", lang), no_wrap=True)
+            table.add_column(text("screen.col.name", lang), overflow="fold")
+            table.add_column(text("screen.col.target", lang), justify="right")
             for i in indicators:
-                table.add_row(i.id, i.name, _target_text(i))
+                table.add_row(i.id, i.name, _target_text(i, lang))
             console.print(table)
         milestones = [m for m in plan.milestones if unit.id in plan.milestone_reporters(m)]
         if milestones:
             console.print()
-            console.print(Text("Schedule milestones:", style="bold"))
+            console.print(Text(text("screen.milestones", lang), style="bold"))
             for m in milestones:
                 console.print(f"  {m.year}  {m.id}  {m.text}")
 
@@ -232,12 +279,16 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80)
 
 BAR_WIDTH = 10
 BAR_FULL, BAR_EMPTY, BAR_EXPECTED = "█", "·", "┊"
-_NUMBER_COLUMNS = (("Expected", 11), ("Actual", 11), ("Gap", 11), ("Ratio", 7))
-_STATUS_WIDTH = max(len(str(s)) for s in Status)
+_NUMBER_COLUMNS = (("screen.col.expected", 11), ("screen.col.actual", 11), ("screen.col.gap", 11),
+                   ("screen.col.ratio", 7))
 
 
-def _status_text(status: Status | str) -> Text:
-    return Text(str(status), style=STATUS_STYLE.get(str(status), ""))
+def _status_width(lang: str) -> int:
+    return max(cell_len(_label("status", s, lang)) for s in Status)
+
+
+def _status_text(status: Status | str, lang: str) -> Text:
+    return Text(_label("status", status, lang), style=STATUS_STYLE.get(str(status), ""))
 
 
 def _is_level(row: GapRow) -> bool:
@@ -288,98 +339,105 @@ def _figure(i: Indicator, value: float | None) -> str:
     return num.figure(value, i.measure) + _unit_suffix(i, value)
 
 
-def _short_target(row: GapRow, period_end: int) -> str:
+def _short_target(row: GapRow, period_end: int, lang: str) -> str:
     """'>= 5,000', '> 15.0%', '>= 2,000/yr'; the year only when it is not the plan's end year."""
     i = row.indicator
-    text = f"{i.comparator} {_figure(i, i.target)}"
+    target = f"{i.comparator} {_figure(i, i.target)}"
     if i.kind == "annual":
-        return text + "/yr"
+        return text("screen.target.short_per_year", lang, target=target)
     if i.target_year and i.target_year != period_end:
-        text += f" by {i.target_year}"
-    return text
+        return text("screen.target.by", lang, target=target, year=i.target_year)
+    return target
 
 
-def _long_target(i: Indicator) -> str:
+def _long_target(i: Indicator, lang: str) -> str:
     measure = "" if i.measure == "%" else f" {i.measure}"
-    when = "a year" if i.kind == "annual" else f"by {i.target_year}"
-    return f"{i.comparator} {_figure(i, i.target)}{measure} {when}"
+    target = f"{i.comparator} {_figure(i, i.target)}{measure}"
+    if i.kind == "annual":
+        return text("screen.target.a_year", lang, target=target)
+    return text("screen.target.by", lang, target=target, year=i.target_year)
 
 
-def _forecast_text(row: GapRow) -> str:
+def _forecast_text(row: GapRow, lang: str) -> str:
     a = row.assessment
     if a.forecast is None:
         return num.UNKNOWN
-    verdict = {True: " meets", False: " short", None: ""}[a.forecast_meets_target]
-    return _figure(row.indicator, a.forecast) + verdict
+    figure = _figure(row.indicator, a.forecast)
+    if a.forecast_meets_target is None:
+        return figure
+    verdict = "screen.forecast.meets" if a.forecast_meets_target else "screen.forecast.short"
+    return f"{figure} {text(verdict, lang)}"
 
 
-def _gap_header(table: GapTable) -> Text:
-    head = "  " + "Status".ljust(_STATUS_WIDTH)
-    head += "".join(label.rjust(w) for label, w in _NUMBER_COLUMNS)
-    head += f"  Forecast {table.plan.period.end}"
+def _gap_header(table: GapTable, lang: str) -> Text:
+    head = "  " + _ljust(text("screen.col.status", lang), _status_width(lang))
+    head += "".join(_rjust(text(label, lang), w) for label, w in _NUMBER_COLUMNS)
+    head += "  " + text("screen.col.forecast_in", lang, year=table.plan.period.end)
     return Text(head, style="bold")
 
 
-def _gap_entry(row: GapRow, year: int) -> list[Text]:
+def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
     """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data."""
     i, a = row.indicator, row.assessment
-    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i)}")
-    figures = Text("  ").append_text(_status_text(a.status))
-    figures.append(" " * (_STATUS_WIDTH - len(str(a.status))))
+    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i, lang)}")
+    status = _status_text(a.status, lang)
+    figures = Text("  ").append_text(status)
+    figures.append(" " * (_status_width(lang) - status.cell_len))
     for (_, w), value in zip(_NUMBER_COLUMNS, (a.expected, a.actual, a.gap), strict=False):
         figures.append(_figure(i, value).rjust(w))
     figures.append(num.ratio(a.ratio).rjust(_NUMBER_COLUMNS[-1][1]))
-    figures.append("  " + _forecast_text(row))
-    detail = Text(f"  {i.kind}", style="dim")
+    figures.append("  " + _forecast_text(row, lang))
+    detail = Text("  " + text(f"screen.kind.{i.kind}", lang), style="dim")
     if row.year < year:
-        detail.append(f" · judged at its target year {row.year}", style="yellow")
+        detail.append(text("screen.gap.judged_at", lang, year=row.year), style="yellow")
     if a.missing_years:
-        detail.append(" · no figure for " + num.years(a.missing_years), style="yellow")
+        detail.append(text("screen.gap.no_figure", lang, years=num.years(a.missing_years, lang)),
+                      style="yellow")
     if a.missed_years:
-        detail.append(" · yearly target missed in " + num.years(a.missed_years), style="yellow")
+        detail.append(text("screen.gap.missed", lang, years=num.years(a.missed_years, lang)), style="yellow")
     return [title, figures, detail]
 
 
-def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, width: int = 80) -> str:
+def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, width: int = 80,
+               lang: str = "en") -> str:
     assert by in GROUP_BY
     plan = table.plan
 
     def build(console: Console) -> None:
-        console.print(Text(f"Gap by the end of {table.year}", style="bold"))
+        console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         console.print(plan.title)
-        console.print(f"{plan.document.number} · plan version {plan.version}")
-        console.print(Text(f"Data {plan.period.start}-{table.year}. Gap = expected − actual (+ is a "
-                           "shortfall); ratio = progress made ÷ progress expected; worst first.",
+        console.print(text("screen.gap.plan", lang, number=plan.document.number, version=plan.version))
+        console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
                            style="dim"))
         console.print()
         if not table.rows:
-            console.print("No indicator matches.")
+            console.print(text("screen.no_match", lang))
             return
-        console.print(_gap_header(table))
+        console.print(_gap_header(table, lang))
         for heading, rows in grouped(table, by):
             if heading:
                 console.print()
                 console.print(Text(heading, style="bold underline"))
             for row in rows:
-                for line in _gap_entry(row, table.year):
+                for line in _gap_entry(row, table.year, lang):
                     console.print(line)
         console.print()
-        console.print(_counts_line(table))
+        console.print(_counts_line(table, lang))
 
     return _render(build, color=color, width=width)
 
 
-def _counts_line(table: GapTable) -> Text:
+def _counts_line(table: GapTable, lang: str) -> Text:
     line = Text()
     for status, count in table.counts().items():
         if count:
             if line:
                 line.append(" · ")
-            line.append(f"{status} {count}", style=STATUS_STYLE.get(status, ""))
+            line.append(f"{_label('status', status, lang)} {count}", style=STATUS_STYLE.get(status, ""))
     return line
 
 
-def _goal_lines(overview: StatusOverview) -> list[Text]:
+def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     plan, goal = overview.plan, overview.goal_row
     lines = [Text("总体目标 ", style="bold").append(plan.goal.text.split("。")[0] + "。")]
     if goal is None:
@@ -387,73 +445,73 @@ def _goal_lines(overview: StatusOverview) -> list[Text]:
     i, a = goal.indicator, goal.assessment
     line = Text(f"  {i.name} ")
     if a.actual is None:
-        line.append(f"has no figure for {goal.year}", style="bold")
+        line.append(text("screen.goal.no_figure", lang, year=goal.year), style="bold")
     else:
-        line.append(_figure(i, a.actual), style="bold").append(f" in {goal.year}")
+        line.append_text(_styled("screen.goal.actual", lang, {"actual": "bold"}, actual=_figure(i, a.actual),
+                                 year=goal.year))
     if a.expected is not None:
-        line.append(f"; expected {_figure(i, a.expected)}")
-    line.append(f"; target {_long_target(i)}")
+        line.append(text("screen.goal.expected", lang, value=_figure(i, a.expected)))
+    line.append(text("screen.goal.target", lang, target=_long_target(i, lang)))
     lines.append(line)
-    bar = Text("  ").append_text(_bar(goal)).append("  ").append_text(_status_text(a.status))
+    bar = Text("  ").append_text(_bar(goal)).append("  ").append_text(_status_text(a.status, lang))
     if a.forecast is not None:
-        verdict = "meets the target" if a.forecast_meets_target else "short of the target"
-        bar.append(f" · forecast {_figure(i, a.forecast)} in {plan.period.end}, {verdict}")
+        verdict = text("screen.goal.meets" if a.forecast_meets_target else "screen.goal.short", lang)
+        bar.append(text("screen.goal.forecast", lang, value=_figure(i, a.forecast), year=plan.period.end,
+                        verdict=verdict))
     lines.append(bar)
     return lines
 
 
-def _indicator_table(overview: StatusOverview) -> Table:
+def _indicator_table(overview: StatusOverview, lang: str) -> Table:
     end = overview.plan.period.end
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
-    table.add_column(f"Indicators in {overview.year}", overflow="fold", ratio=1)
-    table.add_column(f"Target {end}", justify="right", no_wrap=True)
-    table.add_column("Actual", justify="right", no_wrap=True)
-    table.add_column("Progress", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
+    table.add_column(text("screen.col.indicators_in", lang, year=overview.year), overflow="fold", ratio=1)
+    table.add_column(text("screen.col.target_in", lang, year=end), justify="right", no_wrap=True)
+    table.add_column(text("screen.col.actual", lang), justify="right", no_wrap=True)
+    table.add_column(text("screen.col.progress", lang), no_wrap=True)
+    table.add_column(text("screen.col.status", lang), no_wrap=True)
     for row in overview.gap.rows:
         i, a = row.indicator, row.assessment
-        table.add_row(Text(i.name), _short_target(row, end), _figure(i, a.actual), _bar(row),
-                      _status_text(a.status))
+        table.add_row(Text(i.name), _short_target(row, end, lang), _figure(i, a.actual), _bar(row),
+                      _status_text(a.status, lang))
     return table
 
 
-_TASK_HEADERS = (("done", "done"), ("in_progress", "in\nprogress"), ("not_started", "not\nstarted"),
-                 ("blocked", "blocked"), ("not_reported", "not\nreported"))
-
-
-def _task_table(overview: StatusOverview) -> Table:
+def _task_table(overview: StatusOverview, lang: str) -> Table:
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
-    table.add_column(f"Tasks reported for {overview.year}", overflow="fold", ratio=1, vertical="bottom")
-    for _, label in _TASK_HEADERS:
-        table.add_column(label, justify="right", no_wrap=True)
+    table.add_column(text("screen.col.tasks_for", lang, year=overview.year), overflow="fold", ratio=1,
+                     vertical="bottom")
+    for key in TASK_COLUMNS:
+        table.add_column(text(f"screen.tasks.{key}", lang), justify="right", no_wrap=True)
     style = {"done": "green", "blocked": "red", "not_reported": "yellow"}
     for g in overview.groups:
         cells = [Text(str(g.counts[key]), style=style.get(key, "") if g.counts[key] else "dim")
-                 for key, _ in _TASK_HEADERS]
+                 for key in TASK_COLUMNS]
         table.add_row(g.group.title, *cells)
     return table
 
 
-def _milestone_table(overview: StatusOverview) -> Table | None:
+def _milestone_table(overview: StatusOverview, lang: str) -> Table | None:
     shown = [m for m in overview.milestones if m.state != "upcoming"]
     if not shown:
         return None
     style = {"done": "green", "due": "yellow", "overdue": "bold red"}
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", show_edge=False)
-    table.add_column("Year", no_wrap=True)
-    table.add_column("State", no_wrap=True)
-    table.add_column(f"Schedule milestones due by {overview.year}", overflow="fold", ratio=1)
+    table.add_column(text("screen.col.year", lang), no_wrap=True)
+    table.add_column(text("screen.col.state", lang), no_wrap=True)
+    table.add_column(text("screen.col.milestones_due", lang, year=overview.year), overflow="fold", ratio=1)
     for m in shown:
-        table.add_row(str(m.milestone.year), Text(m.state, style=style.get(m.state, "")), m.milestone.text)
+        state = Text(_label("milestone", m.state, lang), style=style.get(m.state, ""))
+        table.add_row(str(m.milestone.year), state, m.milestone.text)
     return table
 
 
-def _reporting_lines(overview: StatusOverview) -> list[Text | Table]:
+def _reporting_lines(overview: StatusOverview, lang: str) -> list[Text | Table]:
     plan = overview.plan
     missing = overview.missing_reports
     owed = len(overview.reporting)
-    head = Text(f"Reports for {overview.year}: ", style="bold")
-    head.append(f"{owed - len(missing)} of {owed} units that owe one sent it",
+    head = Text(text("screen.reports.head", lang, year=overview.year), style="bold")
+    head.append(text("screen.reports.sent", lang, sent=owed - len(missing), owed=owed),
                 style="bold" if not missing else "bold yellow")
     out: list[Text | Table] = [head]
     if not missing:
@@ -464,49 +522,45 @@ def _reporting_lines(overview: StatusOverview) -> list[Text | Table]:
     for unit in missing:
         groups = [r for r in unit.reasons if plan.group(r)]
         indicators = [r for r in unit.reasons if not plan.group(r)]
+        separator = text("list.separator", lang)
         why = []
         if groups:
-            why.append("leads " + ", ".join(groups))
+            why.append(text("screen.reports.leads", lang, groups=separator.join(groups)))
         if indicators:
-            why.append("reports " + ", ".join(indicators))
+            why.append(text("screen.reports.reports", lang, indicators=separator.join(indicators)))
         found = plan.unit(unit.unit_id)
-        table.add_row("  " + (found.name if found else unit.unit_id), "; ".join(why))
-    out.append(Text("  not received from:", style="yellow"))
+        table.add_row("  " + (found.name if found else unit.unit_id),
+                      text("screen.semicolon", lang).join(why))
+    out.append(Text(text("screen.reports.not_received_from", lang), style="yellow"))
     out.append(table)
     return out
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def render_status(overview: StatusOverview, *, color: bool = False, width: int = 80) -> str:
+def render_status(overview: StatusOverview, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     plan = overview.plan
 
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(f"{plan.document.number} · status for {overview.year} · plan version {plan.version}"
-                      f" · {_plural(overview.files, 'progress file')}")
+        console.print(text("screen.status.head", lang, number=plan.document.number, year=overview.year,
+                           version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
         if overview.errors:
-            console.print(Text(f"{_plural(overview.errors, 'error')} in the progress files: entries with "
-                               "errors are not counted. Run `sciplan validate` for details.",
-                               style="bold red"))
+            console.print(Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
         console.print()
-        for line in _goal_lines(overview):
+        for line in _goal_lines(overview, lang):
             console.print(line)
         console.print()
-        console.print(_indicator_table(overview))
-        console.print(_counts_line(overview.gap))
-        console.print(Text(f"Progress: {BAR_FULL} way made towards the target, {BAR_EXPECTED} where a "
-                           "straight line from the start says it should be by now.", style="dim"))
+        console.print(_indicator_table(overview, lang))
+        console.print(_counts_line(overview.gap, lang))
+        console.print(Text(text("screen.status.legend", lang, made=BAR_FULL, expected=BAR_EXPECTED),
+                           style="dim"))
         console.print()
-        console.print(_task_table(overview))
+        console.print(_task_table(overview, lang))
         console.print()
-        milestones = _milestone_table(overview)
+        milestones = _milestone_table(overview, lang)
         if milestones is not None:
             console.print(milestones)
             console.print()
-        for item in _reporting_lines(overview):
+        for item in _reporting_lines(overview, lang):
             console.print(item)
 
     return _render(build, color=color, width=width)

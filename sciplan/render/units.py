@@ -1,5 +1,6 @@
 """Terminal views of the units' duties (`sciplan units`, `sciplan unit NAME`), with rich tables that
-align Chinese text; plain text unless the caller asks for colour."""
+align Chinese text; plain text unless the caller asks for colour. Both take `lang` ("en" or "zh"); the
+words come from the catalogue in `i18n`, plan names stay Chinese."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..duties import UnitDetail, UnitSummary
+from ..i18n import text
 from ..plan import Indicator, Plan
 from . import numbers as num
-
-ROLE = {"lead": "牵头 lead", "participating": "参加 joins"}
 
 
 def _render(build: Callable[[Console], None], *, color: bool, width: int) -> str:
@@ -28,48 +28,49 @@ def _render(build: Callable[[Console], None], *, color: bool, width: int) -> str
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
-def _target_text(i: Indicator) -> str:
-    return num.target(i.comparator, i.target, i.measure, i.target_year) if i.has_target else "(input)"
+def _target_text(i: Indicator, lang: str) -> str:
+    if not i.has_target:
+        return text("screen.input", lang)
+    return num.target(i.comparator, i.target, i.measure, i.target_year, lang)
 
 
-def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = False, width: int = 80) -> str:
+def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = False, width: int = 80,
+                 lang: str = "en") -> str:
     year = summaries[0].year if summaries else None
 
     def build(console: Console) -> None:
-        console.print(Text(f"Units of {plan.document.number}", style="bold"))
-        console.print("Leads and joins name the groups (`sciplan plan` lists them). Indicators: how many "
-                      "of its groups' indicators it may report, and those it alone reports; "
-                      "`sciplan unit ID` lists them all."
-                      + (f" {year}: did a valid report for {year} arrive (- owes none)?" if year else ""))
+        console.print(Text(text("screen.units.title", lang, number=plan.document.number), style="bold"))
+        console.print(text("screen.units.intro", lang)
+                      + (text("screen.units.intro_year", lang, year=year) if year else ""))
         console.print()
         # No vertical rules: the room goes to the ids, which should not be cut in the middle.
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=False, padding=(0, 1),
                       collapse_padding=True)
         # Widths that fit 80 columns and every group id and level indicator id whole.
-        table.add_column("单位 Unit", overflow="fold", min_width=12, max_width=18)
-        table.add_column("Leads", overflow="fold", min_width=15)
-        table.add_column("Joins", overflow="fold", min_width=15)
-        table.add_column("Indicators", overflow="fold", min_width=20)
+        table.add_column(text("screen.col.unit", lang), overflow="fold", min_width=12, max_width=18)
+        table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15)
+        table.add_column(text("screen.col.joins", lang), overflow="fold", min_width=15)
+        table.add_column(text("screen.col.indicators", lang), overflow="fold", min_width=20)
         if year is not None:
             table.add_column(str(year), no_wrap=True, min_width=4)
         for s in summaries:
             name = Text(s.unit.name).append(f"\n{s.unit.id}", style="dim")
             row = [name, "\n".join(g.id for g in s.leads) or "-", "\n".join(g.id for g in s.joins) or "-",
-                   _indicators_cell(s)]
+                   _indicators_cell(s, lang)]
             if year is not None:
-                row.append(_report_cell(s))
+                row.append(_report_cell(s, lang))
             table.add_row(*row, end_section=True)
         console.print(table)
         owing = [s for s in summaries if s.owes_report]
-        console.print(f"{len(summaries)} units; {len(owing)} owe a yearly report (they lead a group or "
-                      "report a level).")
+        console.print(text("screen.units.owing", lang, units=len(summaries), owing=len(owing)))
         if year is not None:
             missing = [s for s in owing if not s.reported]
-            console.print(Text(f"Reports for {year}: {len(owing) - len(missing)} of {len(owing)} received",
-                               style="bold"))
+            received = text("screen.units.received", lang, year=year, received=len(owing) - len(missing),
+                            owing=len(owing))
+            console.print(Text(received, style="bold"))
             if missing:
                 names = "、".join(s.unit.name for s in missing)
-                console.print(_labelled("  not received: ", names, "yellow"))
+                console.print(_labelled(text("screen.units.not_received", lang), names, "yellow"))
 
     return _render(build, color=color, width=width)
 
@@ -83,74 +84,74 @@ def _labelled(label: str, text: str, style: str = "") -> Table:
     return grid
 
 
-def _indicators_cell(s: UnitSummary) -> str:
+def _indicators_cell(s: UnitSummary, lang: str) -> str:
     """'11 via groups' (flows of the groups it leads or joins) and the indicators it alone reports."""
     via_groups = [i for i in s.indicators if i.reported_by == "group"]
     named = [i.id for i in s.indicators if i.reported_by != "group"]
-    parts = [f"{len(via_groups)} via groups"] if via_groups else []
-    return "\n".join(parts + named) or "-"
+    counted = [text("screen.units.via_groups", lang, count=len(via_groups))] if via_groups else []
+    return "\n".join(counted + named) or "-"
 
 
-def _report_cell(s: UnitSummary) -> Text:
+def _report_cell(s: UnitSummary, lang: str) -> Text:
     if s.reported:
-        return Text("yes", style="green")
+        return Text(text("screen.units.yes", lang), style="green")
     if s.owes_report:
-        return Text("NO", style="bold red")
+        return Text(text("screen.units.no", lang), style="bold red")
     return Text("-", style="dim")
 
 
-def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 80) -> str:
+def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     plan, unit = detail.plan, detail.unit
 
     def build(console: Console) -> None:
         console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
-        console.print(unit.name_en)
+        if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
+            console.print(unit.name_en)
         if unit.aliases:
-            console.print("aliases: " + "、".join(unit.aliases))
+            console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
         if unit.hosted_by:
             host = plan.unit(unit.hosted_by)
-            console.print(f"placed at: {host.name if host else unit.hosted_by}")
-        console.print(f"records counted: {plan.period.start}-{detail.year}")
+            console.print(text("screen.placed_at", lang, host=host.name if host else unit.hosted_by))
+        console.print(text("screen.unit.records", lang, start=plan.period.start, year=detail.year))
         console.print()
 
         if detail.tasks:
-            table = Table(title="Groups and tasks", title_justify="left", pad_edge=False)
-            table.add_column("Task", no_wrap=True)
-            table.add_column("任务 Title", overflow="fold", ratio=3)
-            table.add_column("Role", no_wrap=True)
-            table.add_column("Reported", overflow="fold", ratio=1)
+            table = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", pad_edge=False)
+            table.add_column(text("screen.col.task", lang), no_wrap=True)
+            table.add_column(text("screen.col.task_title", lang), overflow="fold", ratio=3)
+            table.add_column(text("screen.col.role", lang), no_wrap=True)
+            table.add_column(text("screen.col.reported", lang), overflow="fold", ratio=1)
             current = None
             for duty in detail.tasks:
                 if duty.group.id != current:
                     current = duty.group.id
                     kind = "提升行动" if duty.group.kind == "action" else "重点工程"
                     table.add_row(Text(duty.group.id, style="bold"),
-                                  Text(f"{duty.group.title}（{kind}）", style="bold"), ROLE[duty.role], "")
-                reported = (Text(", ".join(str(y) for y in duty.reported_years)) if duty.reported_years
-                            else Text("not yet", style="yellow"))
+                                  Text(f"{duty.group.title}（{kind}）", style="bold"),
+                                  text(f"screen.role.{duty.role}", lang), "")
+                reported = (Text(num.years(duty.reported_years, lang)) if duty.reported_years
+                            else Text(text("screen.unit.not_yet", lang), style="yellow"))
                 table.add_row("  " + duty.task.id, duty.task.title, "", reported)
             console.print(table)
         else:
-            console.print("Named in no responsibility line: no tasks to report on.")
+            console.print(text("screen.unit.no_tasks", lang))
         console.print()
 
         if detail.indicators:
             years = list(range(plan.period.start, detail.year + 1))
-            table = Table(title="Indicators it reports: its own figures", title_justify="left",
-                          pad_edge=False)
-            table.add_column("指标 Indicator / target", overflow="fold", ratio=1)
+            table = Table(title=text("screen.unit.figures", lang), title_justify="left", pad_edge=False)
+            table.add_column(text("screen.col.indicator_target", lang), overflow="fold", ratio=1)
             for year in years:
                 table.add_column(str(year), justify="right", no_wrap=True)
             for duty in detail.indicators:
                 i = duty.indicator
                 name = Text(f"{i.name}（{i.measure}）").append(f"\n{i.id}", style="dim")
-                name.append(f"\ntarget {_target_text(i)}")
+                name.append("\n" + text("screen.unit.target", lang, target=_target_text(i, lang)))
                 table.add_row(name, *(num.figure(duty.figures.get(y), i.measure) for y in years))
             console.print(table)
-            console.print("Annual and cumulative indicators: the unit's figure for each year (not a running "
-                          "total); levels: its year-end figure. - means none reported.")
+            console.print(text("screen.unit.figures_note", lang))
         else:
-            console.print("Reports no indicator.")
+            console.print(text("screen.unit.no_indicators", lang))
         console.print()
 
         if detail.milestones:
@@ -159,28 +160,27 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             grid.add_column(overflow="fold")
             for m in detail.milestones:
                 grid.add_row(f"  {m.year}", Text(m.id, style="bold").append(f"  {m.text}", style=""))
-            console.print(Text("Schedule milestones it reports:", style="bold"))
+            console.print(Text(text("screen.unit.milestones", lang), style="bold"))
             console.print(grid)
             console.print()
 
         unreported = detail.unreported_tasks
         if unreported:
-            console.print(Text(f"Tasks not reported on by {detail.year}: ", style="bold")
+            console.print(Text(text("screen.unit.unreported", lang, year=detail.year), style="bold")
                           .append(", ".join(t.task.id for t in unreported), style="yellow"))
         elif detail.tasks:
-            console.print(Text("Every task has been reported on at least once.", style="green"))
-        submitted = ", ".join(str(y) for y in detail.submitted_years) or "none"
-        console.print(Text("Reports received: ", style="bold").append(submitted))
+            console.print(Text(text("screen.unit.all_reported", lang), style="green"))
+        submitted = num.years(detail.submitted_years, lang) or text("screen.none", lang)
+        console.print(Text(text("screen.unit.received", lang), style="bold").append(submitted))
         if detail.owes_report:
             if detail.missing_years:
-                console.print(Text("Missing years: ", style="bold")
-                              .append(", ".join(str(y) for y in detail.missing_years), style="bold red"))
+                console.print(Text(text("screen.unit.missing", lang), style="bold")
+                              .append(num.years(detail.missing_years, lang), style="bold red"))
             else:
-                console.print(Text("Missing years: none", style="green"))
+                console.print(Text(text("screen.unit.missing_none", lang), style="green"))
         else:
-            console.print("It owes no yearly report of its own (it neither leads a group nor reports a "
-                          "level); it reports when it has figures for its groups.")
-        console.print(Text("Template: ", style="bold")
+            console.print(text("screen.unit.owes_nothing", lang))
+        console.print(Text(text("screen.unit.template", lang), style="bold")
                       .append(f"sciplan template --unit {unit.id} --year {detail.year} --format xlsx"))
 
     return _render(build, color=color, width=width)

@@ -1,15 +1,16 @@
 """A cache of per-file results, so a second run over unchanged files skips parsing and checking.
 
 An entry is one file's checked result (its findings and extracted records), found by the name the
-file is shown under and the hash of its exact bytes. Entries live in one store per namespace; the
-namespace is a hash of everything else a result depends on: the cache format, sciplan's version
-and source code, the plan, the options that change results (the size limit) and the date checks
-are run against. An edited file, a changed plan or another sciplan therefore never meets a stale
-entry: it is simply not found. mtimes are never trusted.
+file is shown under and a hash of its exact bytes; mtimes are never trusted. Entries live in a store
+per namespace, a hash of everything else a result depends on: the cache format, sciplan's version
+and source code, the plan, the options that change results (the size limit) and the date the
+checks are run on. An edited file, a changed plan or another sciplan therefore never meets a stale
+entry: it is simply not found. Cross-file checks are not cached; they run on the cached records.
 
-A store is one file, written atomically (temporary file and rename), with a checksum over its
-content: a store that is truncated, corrupt or from another format is ignored and rebuilt. The
-cache is an optimisation only: any problem reading or writing it is silent, never a failure.
+A store is a folder of shard files, so checking one file reads and rewrites one shard, not the
+results of a whole province. A shard is written atomically (temporary file, then rename) and
+carries a checksum: one that is truncated, corrupt or of another format is ignored and rebuilt.
+The cache is an optimisation only: any problem reading or writing it is silent, never a failure.
 
 Results are encoded with `marshal` as plain tuples, not pickled: decoding is several times faster,
 which is what makes a warm run fast. `RecordCodec` derives the encoding of a dataclass from its
@@ -23,8 +24,12 @@ import datetime as dt
 import enum
 import hashlib
 import marshal
+import os
+import shutil
+import tempfile
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +37,8 @@ from typing import Any
 CACHE_FORMAT = 1
 MAGIC = b"sciplan-cache\x00"
 DIGEST_SIZE = 16
-MAX_ENTRIES = 200_000  # past this, entries of files not seen in the current run are dropped
+SHARDS = 32
+MAX_SHARD_ENTRIES = 10_000  # past this, entries of files not seen in the current run are dropped
 KEEP_STORES = 4  # stores of other namespaces (older plans, versions, days) kept for switching back
 
 
@@ -53,7 +59,6 @@ def code_fingerprint() -> str:
 
     package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
-    hasher.update(__version__.encode())
     for source in sorted(package.rglob("*.py")):
         try:
             hasher.update(source.relative_to(package).as_posix().encode() + b"\x00" + source.read_bytes())
@@ -75,7 +80,7 @@ class RecordCodec:
     """Dataclass instances <-> nested tuples of str/int/float/bool/None that marshal can store.
 
     Built from the class's type hints: nested dataclasses, lists of them, enums and dates are
-    converted; everything else must already be a plain value.
+    converted; any other field must hold plain values, or building the codec fails.
     """
 
     def __init__(self, cls: type):
@@ -94,12 +99,19 @@ class RecordCodec:
         return tuple(values)
 
     def decode(self, values: tuple) -> Any:
-        if self._decoders:
-            values = list(values)  # type: ignore[assignment]
-            for i, dec in self._decoders:
-                if values[i] is not None:
-                    values[i] = dec(values[i])  # type: ignore[index]
-        return self.cls(*values)
+        if not self._decoders:
+            return self.cls(*values)
+        items = list(values)
+        for i, dec in self._decoders:
+            if items[i] is not None:
+                items[i] = dec(items[i])
+        return self.cls(*items)
+
+    def dumps(self, obj: Any) -> bytes:
+        return marshal.dumps(self.encode(obj))
+
+    def loads(self, blob: bytes) -> Any:
+        return self.decode(marshal.loads(blob))
 
 
 _codecs: dict[type, RecordCodec] = {}
@@ -112,19 +124,17 @@ def codec_for(cls: type) -> RecordCodec:
 
 
 def _converters(hint: Any) -> tuple[Callable | None, Callable | None]:
-    """(encode, decode) for one field's type, or (None, None) when the value is stored as it is."""
+    """(encode, decode) for one field's type; (None, None) when the value is stored as it is."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(inner) != 1:
-            return _plain_only(hint)
-        return _converters(inner[0])
+        return _converters(inner[0]) if len(inner) == 1 else _plain_only(hint)
     if origin is list:
         (item,) = typing.get_args(hint)
         enc, dec = _converters(item)
-        if enc is None:
-            return (list, list) if dec is None else (list, lambda xs: [dec(x) for x in xs])
-        return (lambda xs: [enc(x) for x in xs]), (lambda xs: [dec(x) for x in xs])
+        if enc is None or dec is None:
+            return tuple, list
+        return (lambda xs: tuple(enc(x) for x in xs)), (lambda xs: [dec(x) for x in xs])
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         codec = codec_for(hint)
         return codec.encode, codec.decode
@@ -138,7 +148,7 @@ def _converters(hint: Any) -> tuple[Callable | None, Callable | None]:
     return _plain_only(hint)
 
 
-_PLAIN = (str, int, float, bool, type(None), typing.Any)
+_PLAIN = (str, int, float, bool, type(None), Any)
 
 
 def _plain_only(hint: Any) -> tuple[None, None]:
@@ -150,56 +160,80 @@ def _plain_only(hint: Any) -> tuple[None, None]:
 
 # --- the store -----------------------------------------------------------------------------------
 
+Entry = tuple[bytes, bytes]  # (content digest, encoded result)
+
+
 class ResultStore:
-    """Encoded results of one namespace: display name -> (content digest, encoded result)."""
+    """Encoded results of one namespace, by the name a file is shown under."""
 
     def __init__(self, folder: Path, key: str):
         self.folder = folder
         self.key = key
-        self.path = folder / f"results-{key}.bin"
-        self.entries: dict[str, tuple[bytes, bytes]] = {}
-        self.seen: set[str] = set()
-        self.changed = False
-
-    @classmethod
-    def open(cls, folder: Path, key: str) -> ResultStore:
-        store = cls(folder, key)
-        store.entries = _read_store(store.path, key)
-        return store
+        self.path = folder / f"results-{key}"
+        self._shards: dict[int, dict[str, Entry]] = {}
+        self._changed: set[int] = set()
+        self._seen: set[str] = set()
 
     def get(self, display: str, content_digest: bytes) -> bytes | None:
-        self.seen.add(display)
-        found = self.entries.get(display)
+        """The encoded result of a file shown as `display` whose bytes have this digest, if kept."""
+        self._seen.add(display)
+        found = self._shard(display).get(display)
         if found is None or found[0] != content_digest:
             return None
         return found[1]
 
     def put(self, display: str, content_digest: bytes, blob: bytes) -> None:
-        self.seen.add(display)
-        if self.entries.get(display) != (content_digest, blob):
-            self.entries[display] = (content_digest, blob)
-            self.changed = True
+        self._seen.add(display)
+        number = _shard_number(display)
+        shard = self._shard(display)
+        if shard.get(display) != (content_digest, blob):
+            shard[display] = (content_digest, blob)
+            self._changed.add(number)
 
     def save(self) -> None:
-        """Write the store if it changed; a cache that cannot be written is simply not written."""
-        if not self.changed:
+        """Write the shards that changed; a cache that cannot be written is simply not written."""
+        if not self._changed:
             return
-        entries = self.entries
-        if len(entries) > MAX_ENTRIES:
-            entries = {k: v for k, v in entries.items() if k in self.seen}
-        payload = marshal.dumps((CACHE_FORMAT, self.key, entries))
-        data = MAGIC + hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
         try:
-            from .writing import write_atomic
-
-            write_atomic(self.path, data, force=True)
-            self.changed = False
+            self.path.mkdir(parents=True, exist_ok=True)
+            os.utime(self.path)  # the newest store is the last one pruned
+            for number in sorted(self._changed):
+                entries = self._shards[number]
+                if len(entries) > MAX_SHARD_ENTRIES:
+                    entries = {k: v for k, v in entries.items() if k in self._seen}
+                _write_shard(self.path / f"{number:02x}.bin", self.key, entries)
+            self._changed.clear()
             _prune(self.folder, self.path)
         except OSError:
             pass
 
+    def _shard(self, display: str) -> dict[str, Entry]:
+        number = _shard_number(display)
+        shard = self._shards.get(number)
+        if shard is None:
+            shard = self._shards[number] = _read_shard(self.path / f"{number:02x}.bin", self.key)
+        return shard
 
-def _read_store(path: Path, key: str) -> dict[str, tuple[bytes, bytes]]:
+
+def _shard_number(display: str) -> int:
+    return zlib.crc32(display.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+def _write_shard(path: Path, key: str, entries: dict[str, Entry]) -> None:
+    payload = marshal.dumps((CACHE_FORMAT, key, entries))
+    data = MAGIC + hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
+    # Atomic but not fsynced: a shard torn by a crash fails its checksum and is rebuilt.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_shard(path: Path, key: str) -> dict[str, Entry]:
     try:
         data = path.read_bytes()
     except OSError:
@@ -220,19 +254,11 @@ def _read_store(path: Path, key: str) -> dict[str, tuple[bytes, bytes]]:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Keep the newest few stores of other namespaces; older plans and versions are not coming back."""
+    """Keep the newest few stores of other namespaces; older plans and versions rarely come back."""
     try:
-        stores = [p for p in folder.glob("results-*.bin") if p != keep]
+        stores = [p for p in folder.glob("results-*") if p.is_dir() and p != keep]
         stores.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in stores[KEEP_STORES:]:
-            old.unlink(missing_ok=True)
+            shutil.rmtree(old, ignore_errors=True)
     except OSError:
         pass
-
-
-def decode_result(codec: RecordCodec, blob: bytes) -> Any:
-    return codec.decode(marshal.loads(blob))
-
-
-def encode_result(codec: RecordCodec, result: Any) -> bytes:
-    return marshal.dumps(codec.encode(result))

@@ -247,6 +247,7 @@ def plan_show(settings: Settings, key: str, lang: str) -> int:
 # --- validate -------------------------------------------------------------------------------------
 
 def _render_findings(report, fmt: str, lang: str) -> str:
+    report = report.localized(lang)  # findings are data until shown: worded here, in the run's language
     if fmt == "json":
         from .render.json import render_findings
     elif fmt == "github":
@@ -649,7 +650,8 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, l
     if fmt == "json":
         from .render.json import dumps
 
-        text = dumps({**report.as_dict(), "workbook": shown, "output": "-" if to_stdout else str(target),
+        text = dumps({**report.localized(lang).as_dict(), "workbook": shown,
+                      "output": "-" if to_stdout else str(target),
                       "written": write, "imported": result.counts})
     elif fmt == "text" and not report.findings:
         counts = result.counts
@@ -800,13 +802,14 @@ def _run(argv: list[str] | None) -> int:
         click.echo(_say("cli.error", message=exc), err=True)
         return EXIT_USAGE
     except _usage_error() as exc:
-        click.echo(_say("cli.error", message=exc), err=True)
+        click.echo(_say("cli.error", message=exc.text(_language())), err=True)
         if exc.findings:
             from .findings import Report
             from .render.text import render_findings
 
-            click.echo(render_findings(Report(files=1, findings=exc.findings), color=_color(sys.stderr),
-                                       lang=_language()), err=True, nl=False)
+            report = Report(files=1, findings=exc.findings).localized(_language())
+            click.echo(render_findings(report, color=_color(sys.stderr), lang=_language()), err=True,
+                       nl=False)
         return EXIT_USAGE
     return result if isinstance(result, int) else EXIT_OK
 

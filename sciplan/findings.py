@@ -3,13 +3,23 @@
 A finding is a frozen value (code, severity, file, line, column, path, message, hint). Renderers
 turn findings into text, JSON or CI annotations; nothing here prints. Codes are stable and grouped
 by stage; a retired code is never reused. `docs/diagnostics.md` is generated from CATALOGUE.
+
+`say` builds a finding from a message id of `i18n.MESSAGES` and its fields: `message` and `hint`
+hold the English words, and `key` and `params` keep the id and fields so that `localized(lang)`
+can word the same finding in another language when it is shown. A finding stays language-neutral
+until then, which is what lets the per-file cache keep findings without knowing the language.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
+
+from . import i18n
+from .i18n import Message
 
 
 class Severity(StrEnum):
@@ -196,6 +206,32 @@ class Finding:
     path: str | None = None
     hint: str | None = None
     severity: Severity = field(default=Severity.ERROR)
+    key: str | None = None  # the message id in i18n.MESSAGES; None for a finding made from English text
+    params: str = ""  # the fields, a JSON object (i18n.encode_fields): a str, which caches keep as it is
+
+    def localized(self, lang: str) -> Finding:
+        """The same finding with its message and hint worded in `lang`."""
+        if self.key is None or lang == "en":
+            return self
+        message, hint = _word(self.key, self._fields(), lang)
+        return replace(self, message=message, hint=hint)
+
+    def message_source(self) -> Message | str:
+        """What the message is made from: its id and fields, or the text of a finding without an id."""
+        if self.key is None:
+            return self.message
+        fields = self._fields()
+        fields.pop("hint", None)
+        return Message(self.key, **fields)
+
+    def hint_source(self) -> Message | str | None:
+        """What the hint is made from (see the i18n module's docstring), or the text without an id."""
+        if self.key is None:
+            return self.hint
+        return _hint_source(self.key, self._fields())
+
+    def _fields(self) -> dict[str, object]:
+        return i18n.decode_fields(json.loads(self.params)) if self.params else {}
 
     def sort_key(self) -> tuple:
         return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
@@ -218,6 +254,44 @@ def make(code: str, message: str, *, hint: str | None = None, file: str | None =
     """Build a finding whose severity comes from the catalogue (unknown codes are a programming error)."""
     return Finding(code=code, message=message, file=file, line=line, column=column, path=path, hint=hint,
                    severity=CATALOGUE[code].severity)
+
+
+_DERIVED: Any = object()  # say()'s default hint: the message id + ".hint"
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def say(code: str, key: str, /, *, hint: Message | str | None = _DERIVED, file: str | None = None,
+        line: int | None = None, column: int | None = None, path: str | None = None,
+        **fields: object) -> Finding:
+    """Build a finding from the message `key` and its fields, worded in English.
+
+    The hint is the message `key.hint` (when it exists) with the same fields; `hint` replaces it,
+    and None means no hint. A field value may be a Message, for words that need translating.
+    """
+    if hint is not _DERIVED:
+        fields["hint"] = hint
+    encoded = i18n.encode_fields(fields)
+    # Worded from the encoded fields, exactly as `localized` words them after a trip through a cache.
+    message, hint_text = _word(key, i18n.decode_fields(encoded), "en")
+    return Finding(code=code, message=message, file=file, line=line, column=column, path=path, hint=hint_text,
+                   severity=CATALOGUE[code].severity, key=key,
+                   params=_JSON.encode(encoded) if encoded else "")
+
+
+def _word(key: str, fields: dict[str, object], lang: str) -> tuple[str, str | None]:
+    """The message and hint of `key` with `fields`, in `lang`."""
+    source = _hint_source(key, fields)
+    hint = source.render(lang) if isinstance(source, Message) else source
+    fields.pop("hint", None)
+    return Message(key, **fields).render(lang), hint or None
+
+
+def _hint_source(key: str, fields: dict[str, object]) -> Message | str | None:
+    if "hint" in fields:
+        return fields["hint"]  # type: ignore[return-value]
+    if f"{key}.hint" in i18n.MESSAGES:
+        return Message(f"{key}.hint", **{name: value for name, value in fields.items() if name != "hint"})
+    return None
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -256,6 +330,13 @@ class Report:
     def extend(self, findings: Iterable[Finding]) -> None:
         self.findings.extend(findings)
 
+    def localized(self, lang: str) -> Report:
+        """The report with every finding worded in `lang`, listed in the English report's order
+        (within a place and code, the order of the English messages), so both languages agree."""
+        if lang == "en":
+            return self
+        return _LocalizedReport(files=self.files, findings=[f.localized(lang) for f in self.sorted()])
+
     def as_dict(self) -> dict:
         return {
             "files": self.files,
@@ -263,3 +344,10 @@ class Report:
             "warnings": self.warnings,
             "findings": [f.as_dict() for f in self.sorted()],
         }
+
+
+class _LocalizedReport(Report):
+    """A report worded in another language: its findings are already in order."""
+
+    def sorted(self) -> list[Finding]:
+        return list(self.findings)

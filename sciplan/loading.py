@@ -9,6 +9,7 @@ Nothing here raises on bad input: problems come back as findings.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .findings import Finding, format_path, make
+from .findings import Finding, format_path, say
+from .i18n import Message
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -97,46 +99,55 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> t
     try:
         if not path.is_file():
             if path.is_dir():
-                kind = "is a folder, not a file"
+                kind = "finding.L012.folder"
             elif path.is_symlink() and not path.exists():
-                kind = "is a broken symlink: what it points to does not exist"
+                kind = "finding.L012.broken_link"
             elif not path.exists():  # gone since it was listed
-                return None, [make("L014", "cannot read file: it does not exist",
-                                   hint="Check that the file exists and that you may read it.", file=display)]
+                return None, [say("L014", "finding.L014.gone", hint=Message("finding.L014.hint"),
+                                  file=display)]
             else:
-                kind = "is not a regular file (a pipe or a device?)"
-            return None, [make("L012", f"this {kind}",
-                               hint="Give the path of a .yaml file, or a folder to check every file in it.",
-                               file=display)]
+                kind = "finding.L012.special"
+            return None, [say("L012", kind, hint=Message("finding.L012.hint"), file=display)]
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [make("L003", f"file is {size:,} bytes; the limit is {max_bytes:,}",
-                               hint="Progress files are a few kilobytes; is this the right file? "
-                                    "Raise the limit with --max-bytes if it really is.", file=display)]
+            return None, [say("L003", "finding.L003.size", file=display, size=f"{size:,}",
+                              limit=f"{max_bytes:,}")]
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return None, [make("L014", f"cannot read file: {exc.strerror or exc}",
-                           hint="Check that the file exists and that you may read it.", file=display)]
+        return None, [say("L014", "finding.L014.unreadable", hint=Message("finding.L014.hint"), file=display,
+                          reason=_os_reason(exc))]
     return decode(data, display, max_bytes)
+
+
+# The operating system's reasons, in its own (English) words, that have a translation.
+_OS_REASONS = {
+    errno.EACCES: "finding.os.permission_denied", errno.EPERM: "finding.os.permission_denied",
+    errno.ENOENT: "finding.os.not_found", errno.EISDIR: "finding.os.is_directory",
+    errno.EIO: "finding.os.io_error", errno.ELOOP: "finding.os.symlink_loop",
+}
+
+
+def _os_reason(exc: OSError) -> Message | str:
+    """Why the system refused, translatable when its words are the ones the catalogue knows."""
+    reason = str(exc.strerror or exc)
+    known = _OS_REASONS.get(exc.errno)  # type: ignore[arg-type]
+    if known is not None and Message(known).render("en") == reason:
+        return Message(known)
+    return reason
 
 
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     if len(data) > max_bytes:
-        return None, [make("L003", f"file is larger than the limit of {max_bytes:,} bytes",
-                           hint="Progress files are a few kilobytes; is this the right file?", file=display)]
-    hint = "Save the file as UTF-8 (in WPS/Excel/Notepad: Save As -> Encoding: UTF-8)."
+        return None, [say("L003", "finding.L003.over", file=display, limit=f"{max_bytes:,}")]
+    hint = Message("finding.L001.hint")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode": every other byte is NUL, which would otherwise be reported as binary.
-        return None, [make("L001", "file is UTF-16 (what Notepad calls \"Unicode\"), not UTF-8", hint=hint,
-                           file=display, line=1, column=1)]
+        return None, [say("L001", "finding.L001.utf16", hint=hint, file=display, line=1, column=1)]
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is accepted and dropped
     if b"\x00" in body:
         line, column = _byte_line_column(body, body.index(b"\x00"))
-        return None, [make("L011", "file contains NUL bytes: it is binary, not YAML text", file=display,
-                           line=line, column=column,
-                           hint="Save the progress file as plain UTF-8 text (.yaml); a workbook "
-                                "is turned into one with `sciplan import`.")]
+        return None, [say("L011", "finding.L011.nul", file=display, line=line, column=column)]
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -147,10 +158,9 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
             looks_gbk = True
         except UnicodeDecodeError:
             looks_gbk = False
-        message = f"file is not UTF-8 (invalid byte 0x{body[exc.start]:02X})"
-        if looks_gbk:
-            message += "; it looks like GBK/GB18030, the encoding Chinese Office/WPS uses by default"
-        return None, [make("L001", message, hint=hint, file=display, line=line, column=column)]
+        key = "finding.L001.looks_gbk" if looks_gbk else "finding.L001.not_utf8"
+        return None, [say("L001", key, hint=hint, file=display, line=line, column=column,
+                          byte=f"{body[exc.start]:02X}")]
     return text, []
 
 
@@ -167,17 +177,13 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
     binary = _BINARY.search(text)
     if binary:
         line, column = _line_column(text, binary.start())
-        return Loaded(None, [make("L011", "file contains control characters: it looks binary, not YAML text",
-                                  file=display, line=line, column=column,
-                                  hint="Save the progress file as plain UTF-8 text.")])
+        return Loaded(None, [say("L011", "finding.L011.control", file=display, line=line, column=column)])
     not_printable = _NOT_PRINTABLE.search(text)
     if not_printable:
         line, column = _line_column(text, not_printable.start())
         character = f"U+{ord(not_printable.group()):04X}"
-        return Loaded(None, [make("L017", f"character {character} is not allowed in YAML",
-                                  file=display, line=line, column=column,
-                                  hint="Delete the invisible character (often pasted from a web page or a "
-                                       "workbook); save as plain text.")])
+        return Loaded(None, [say("L017", "finding.L017.character", file=display, line=line, column=column,
+                                 character=character)])
     simple = _parse_simple(text, display, max_depth)
     if simple is not None:
         return Loaded(simple, findings)
@@ -195,9 +201,8 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                 documents += 1
                 if documents > 1:
                     line, col = event.start_mark.line + 1, event.start_mark.column + 1
-                    findings.append(make("L015", "the file holds a second YAML document", file=display,
-                                         line=line, column=col,
-                                         hint="Put one unit's report for one year in each file; remove the `---`."))
+                    findings.append(say("L015", "finding.L015.second_document", file=display, line=line,
+                                        column=col))
                     break
                 continue
             if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
@@ -215,20 +220,16 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                     aliases[event.anchor][1] += 1
                 else:
                     aliases[event.anchor] = [len(findings), 1]
-                    findings.append(make("L007", f"alias *{event.anchor} is not allowed", file=display,
-                                         line=position[0], column=position[1],
-                                         hint="Write the value out in full instead of referring to an "
-                                              "anchor."))
+                    findings.append(say("L007", "finding.L007.alias", file=display, line=position[0],
+                                        column=position[1], name=event.anchor))
                 value: Any = None
             else:
                 if getattr(event, "anchor", None):
-                    findings.append(make("L007", f"anchor &{event.anchor} is not allowed", file=display,
-                                         line=position[0], column=position[1],
-                                         hint="Remove the `&` anchor; write every value out in full."))
+                    findings.append(say("L007", "finding.L007.anchor", file=display, line=position[0],
+                                        column=position[1], name=event.anchor))
                 if event.tag is not None:
-                    findings.append(make("L008", f"explicit tag {event.tag} is not allowed", file=display,
-                                         line=position[0], column=position[1],
-                                         hint="Remove the tag; write plain values such as 1200 or 县科协."))
+                    findings.append(say("L008", "finding.L008.tag", file=display, line=position[0],
+                                        column=position[1], tag=event.tag))
             path = _child_path(stack)
             if kind is yaml.ScalarEvent:
                 if event.implicit[0] and not event.style:
@@ -256,14 +257,12 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                 continue
             # A collection starts.
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                findings.append(make("L004", "a mapping key must be plain text, not a list or mapping",
-                                     file=display, line=position[0], column=position[1],
-                                     hint="Write keys as plain words followed by a colon, e.g. `value: 1200`."))
+                findings.append(say("L004", "finding.L004.key_not_text", file=display, line=position[0],
+                                    column=position[1]))
                 return Loaded(None, findings)
             if len(stack) >= max_depth:
-                findings.append(make("L009", f"nesting deeper than {max_depth} levels", file=display,
-                                     line=position[0], column=position[1],
-                                     hint="Progress files nest three levels at most; check the indentation."))
+                findings.append(say("L009", "finding.L009.too_deep", file=display, line=position[0],
+                                    column=position[1], depth=max_depth))
                 too_deep = True
                 break  # the file is rejected anyway; parsing on would only feed a nesting bomb
             doc.positions[path] = position
@@ -275,21 +274,19 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
         position = getattr(exc, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
-        findings.append(make("L017", f"character not allowed in YAML: {getattr(exc, 'character', '?')!r}",
-                             file=display, line=line, hint="Remove the control character; save as plain text."))
+        findings.append(say("L017", "finding.L017.reader", file=display, line=line,
+                            character=repr(getattr(exc, "character", "?"))))
         return Loaded(None, findings)
     for name, (index, uses) in aliases.items():
         if uses > 1:
             first = findings[index]
-            findings[index] = make("L007", f"alias *{name} is not allowed (used {uses} times; the first is "
-                                           "here)", file=display, line=first.line, column=first.column,
-                                   hint=first.hint)
+            findings[index] = say("L007", "finding.L007.alias_repeated", file=display, line=first.line,
+                                  column=first.column, hint=first.hint_source(), name=name, uses=uses)
     if too_deep or aliases:
         # An alias leaves a hole where its value would be: checking the rest would only report the holes.
         return Loaded(None, findings)
     if documents == 0 or (root is None and not findings):
-        findings.append(make("L002", "file is empty", file=display, line=1, column=1,
-                             hint="Fill in the report, e.g. start from `sciplan template --unit ... --year ...`."))
+        findings.append(say("L002", "finding.L002.empty", file=display, line=1, column=1))
         return Loaded(None, findings)
     doc.data = root
     return Loaded(doc, findings)
@@ -425,10 +422,9 @@ def _set_key(entry: list[Any], key: Any, position: tuple[int, int], doc: Documen
     name = _key_name(key)
     if name in seen:
         first = seen[name]
-        findings.append(make("L006", f"key `{name}` appears twice (first on line {first[0]})",
-                             file=display, line=position[0], column=position[1],
-                             path=format_path((*path, name)),
-                             hint="Keep one of them; YAML would otherwise silently use the last one."))
+        findings.append(say("L006", "finding.L006.duplicate_key", file=display, line=position[0],
+                            column=position[1], path=format_path((*path, name)), key=name,
+                            first_line=first[0]))
         name = f"{name}\x00dup{len(seen)}"  # keep the duplicate out of the data without losing position
         key = name
     else:
@@ -458,13 +454,37 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-# What the parser was inside when the file ended, in words a clerk knows.
+# What the parser was inside when the file ended, in words a clerk knows, and how to close it.
 _UNCLOSED = {
-    "while scanning a quoted scalar": ("the quoted text",
-                                       "Add the closing quote (\" or ') where the text ends."),
-    "while parsing a flow sequence": ("the [ list", "Close the list with ]."),
-    "while parsing a flow mapping": ("the { mapping", "Close the mapping with }."),
+    "while scanning a quoted scalar": (Message("finding.L004.open.quoted"),
+                                       Message("finding.L004.close.quoted")),
+    "while parsing a flow sequence": (Message("finding.L004.open.list"), Message("finding.L004.close.list")),
+    "while parsing a flow mapping": (Message("finding.L004.open.mapping", brace="{"),
+                                     Message("finding.L004.close.mapping", brace="}")),
 }
+
+# The parser's own words that have a translation; anything else it says is shown as it is.
+_YAML_WORDS = {message.render("en"): message for message in (
+    Message("finding.yaml.problem.mapping_values"), Message("finding.yaml.problem.mapping_values_here"),
+    Message("finding.yaml.problem.expected_key"), Message("finding.yaml.problem.expected_dash"),
+    Message("finding.yaml.problem.expected_bracket"),
+    Message("finding.yaml.problem.expected_brace", brace="}"),
+    Message("finding.yaml.problem.expected_colon"), Message("finding.yaml.problem.end_of_stream"),
+    Message("finding.yaml.problem.cannot_start_token"), Message("finding.yaml.problem.unknown_escape"),
+    Message("finding.yaml.problem.document_start"), Message("finding.yaml.problem.node_content"),
+    Message("finding.yaml.problem.sequence_entries"), Message("finding.yaml.problem.alphanumeric"),
+    Message("finding.yaml.context.block_mapping"), Message("finding.yaml.context.block_collection"),
+    Message("finding.yaml.context.block_node"), Message("finding.yaml.context.flow_sequence"),
+    Message("finding.yaml.context.flow_mapping"), Message("finding.yaml.context.flow_node"),
+    Message("finding.yaml.context.scanning_quoted"), Message("finding.yaml.context.parsing_quoted"),
+    Message("finding.yaml.context.plain_scalar"), Message("finding.yaml.context.simple_key"),
+    Message("finding.yaml.context.next_token"), Message("finding.yaml.context.alias"),
+    Message("finding.yaml.context.anchor"),
+)}
+
+
+def _yaml_words(said: str) -> Message | str:
+    return _YAML_WORDS.get(said, said)
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
@@ -479,21 +499,20 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, display: str) -> Findi
             indent = src[: len(src) - len(src.lstrip(" \t"))]
             at_tab = candidate == line and column is not None and src[column - 1:column] == "\t"  # `-\tb`
             if "\t" in indent or ("\t" in problem) or at_tab:
-                return make("L005", "a tab character is used for indentation", file=display, line=candidate,
-                            column=(indent.index("\t") + 1) if "\t" in indent else column,
-                            hint="Replace tabs with spaces (two spaces per level).")
+                return say("L005", "finding.L005.tab", file=display, line=candidate,
+                           column=(indent.index("\t") + 1) if "\t" in indent else column)
     unclosed = _UNCLOSED.get(exc.context or "")
     if unclosed and exc.context_mark is not None and line is not None and line > len(lines):
         # The parser stops at the end of the file; the mistake is where the unclosed thing starts.
         what, fix = unclosed
-        return make("L004", f"YAML syntax error: {what} that starts here is never closed", file=display,
-                    line=exc.context_mark.line + 1, column=exc.context_mark.column + 1, hint=fix)
-    context = f" ({exc.context})" if exc.context else ""
-    hint = "Check the indentation and that every `key: value` has a space after the colon."
+        return say("L004", "finding.L004.unclosed", file=display, line=exc.context_mark.line + 1,
+                   column=exc.context_mark.column + 1, hint=fix, what=what)
+    context = Message("finding.L004.context", context=_yaml_words(exc.context)) if exc.context else ""
+    hint = Message("finding.L004.syntax.hint")
     if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
-        hint = "A colon inside a value needs quotes: `note: \"比例: 15%\"`; check the indentation too."
-    return make("L004", f"YAML syntax error: {problem}{context}", file=display, line=line, column=column,
-                hint=hint)
+        hint = Message("finding.L004.colon")
+    return say("L004", "finding.L004.syntax", file=display, line=line, column=column, hint=hint,
+               problem=_yaml_words(problem), context=context)
 
 
 def load_file(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -510,11 +529,10 @@ def load_text(text: str, display: str, *, max_depth: int = DEFAULT_MAX_DEPTH,
               require_mapping: bool = True) -> Loaded:
     loaded = parse(text, display, max_depth)
     if loaded.document is not None and require_mapping and not isinstance(loaded.document.data, dict):
-        got = type(loaded.document.data).__name__
-        got = {"list": "a list", "str": "plain text", "int": "a number", "float": "a number"}.get(got, got)
-        loaded.findings.append(make("L010", f"the top level is {got}, not a mapping of keys", file=display,
-                                    line=1, column=1,
-                                    hint="Start the file with `plan: xinhuang-science-literacy` and the other "
-                                         "keys, each on its own line."))
+        name = type(loaded.document.data).__name__
+        got = {"list": "finding.type.list", "str": "finding.type.plain_text", "int": "finding.type.number",
+               "float": "finding.type.number"}.get(name)
+        loaded.findings.append(say("L010", "finding.L010.not_mapping", file=display, line=1, column=1,
+                                   got=Message(got) if got else name))
         return Loaded(None, loaded.findings)
     return loaded

@@ -2,7 +2,8 @@
 
 No I/O here: `validation.load_plan` reads the file and turns model errors into located findings.
 Referential integrity (every unit, task and indicator a plan names exists) is checked by
-`integrity_problems`, which returns (path, code, message) triples so the caller can locate them.
+`integrity_problems`, which returns (path, code, message) triples so the caller can locate them and
+word them (the message is an i18n.Message: an id and its fields).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .assessment import Kind
+from .i18n import Message
 
 
 FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
@@ -282,16 +284,19 @@ class Plan(BaseModel):
         return [i for i in self.indicators if i.has_target]
 
 
-def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, str]]:
-    """Everything a well-formed plan must satisfy beyond its field types, as (path, code, message)."""
-    problems: list[tuple[tuple[str | int, ...], str, str]] = []
+def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, Message]]:
+    """Everything a well-formed plan must satisfy beyond its field types, as (path, code, message):
+    the message an i18n.Message, worded in the language of whoever reads it."""
+    problems: list[tuple[tuple[str | int, ...], str, Message]] = []
 
     def unique(items: list, section: str, label: str) -> None:
         seen: dict[str, int] = {}
         for n, item in enumerate(items):
             if item.id in seen:
+                name = Message(f"finding.plan.label.{label}")
                 problems.append(((section, n, "id"), "C002",
-                                 f"{label} id `{item.id}` is used twice (first at {section}[{seen[item.id]}])"))
+                                 Message("finding.C002.id_twice", label=name, id=item.id,
+                                         first=f"{section}[{seen[item.id]}]")))
             seen.setdefault(item.id, n)
 
     unique(plan.groups, "groups", "group")
@@ -303,59 +308,64 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, str
     for g, group in enumerate(plan.groups):
         for t, task in enumerate(group.tasks):
             if task.id in task_seen:
-                problems.append((("groups", g, "tasks", t, "id"), "C002", f"task id `{task.id}` is used twice"))
+                problems.append((("groups", g, "tasks", t, "id"), "C002",
+                                 Message("finding.C002.task_twice", id=task.id)))
             task_seen.add(task.id)
             if task.id != f"{group.id}.{task.number}":
                 problems.append((("groups", g, "tasks", t, "id"), "C002",
-                                 f"task id `{task.id}` does not match its group and number "
-                                 f"(`{group.id}.{task.number}`)"))
+                                 Message("finding.C002.task_number", id=task.id,
+                                         expected=f"{group.id}.{task.number}")))
 
     unit_ids = {u.id for u in plan.units}
     if plan.coordinator not in unit_ids:
-        problems.append((("coordinator",), "C003", f"unknown unit `{plan.coordinator}`"))
+        problems.append((("coordinator",), "C003", Message("finding.plan.unknown_unit", id=plan.coordinator)))
     names: dict[str, str] = {}
     for n, unit in enumerate(plan.units):
         for key in (unit.name, *unit.aliases):
             if key in names and names[key] != unit.id:
-                problems.append((("units", n), "C005", f"name `{key}` of unit `{unit.id}` is also used by "
-                                                       f"unit `{names[key]}`"))
+                problems.append((("units", n), "C005",
+                                 Message("finding.C005.name_twice", name=key, unit=unit.id,
+                                         other=names[key])))
             names.setdefault(key, unit.id)
         if unit.hosted_by is not None and unit.hosted_by not in unit_ids:
-            problems.append((("units", n, "hosted_by"), "C003", f"unknown unit `{unit.hosted_by}`"))
+            problems.append((("units", n, "hosted_by"), "C003",
+                             Message("finding.plan.unknown_unit", id=unit.hosted_by)))
 
     for g, group in enumerate(plan.groups):
         for role in ("lead", "participating"):
             for k, unit_id in enumerate(getattr(group.responsibility, role)):
                 if unit_id not in unit_ids:
                     problems.append((("groups", g, "responsibility", role, k), "C003",
-                                     f"unknown unit `{unit_id}`"))
+                                     Message("finding.plan.unknown_unit", id=unit_id)))
 
     indicator_ids = {i.id for i in plan.indicators}
     task_ids = task_seen | {plan.goal.id}
     if plan.goal.indicator not in indicator_ids:
-        problems.append((("goal", "indicator"), "C003", f"unknown indicator `{plan.goal.indicator}`"))
+        problems.append((("goal", "indicator"), "C003",
+                         Message("finding.plan.unknown_indicator", id=plan.goal.indicator)))
     for n, ind in enumerate(plan.indicators):
         here = ("indicators", n)
         if ind.task not in task_ids:
-            problems.append(((*here, "task"), "C003", f"unknown task `{ind.task}`"))
+            problems.append(((*here, "task"), "C003", Message("finding.plan.unknown_task", id=ind.task)))
         if isinstance(ind.reported_by, list):
             for k, unit_id in enumerate(ind.reported_by):
                 if unit_id not in unit_ids:
-                    problems.append(((*here, "reported_by", k), "C003", f"unknown unit `{unit_id}`"))
+                    problems.append(((*here, "reported_by", k), "C003",
+                                     Message("finding.plan.unknown_unit", id=unit_id)))
         problems.extend(((*here, *p), "C004", m) for p, m in _target_problems(plan, ind, indicator_ids))
     for n, milestone in enumerate(plan.milestones):
         for k, unit_id in enumerate(milestone.responsible):
             if unit_id not in unit_ids:
-                problems.append((("milestones", n, "responsible", k), "C003", f"unknown unit `{unit_id}`"))
+                problems.append((("milestones", n, "responsible", k), "C003",
+                                 Message("finding.plan.unknown_unit", id=unit_id)))
         if not plan.period.start <= milestone.year <= plan.period.end:
             problems.append((("milestones", n, "year"), "C004",
-                             f"milestone year {milestone.year} is outside the plan period"))
+                             Message("finding.C004.milestone_year", year=milestone.year)))
     if plan.period.start > plan.period.end:
-        problems.append((("period",), "C004", "period start is after its end"))
+        problems.append((("period",), "C004", Message("finding.C004.period")))
     t = plan.assessment.thresholds
     if not t.on_track > t.needs_acceleration > t.limited_progress:
-        problems.append((("assessment", "thresholds"), "C004",
-                         "thresholds must decrease: on_track > needs_acceleration > limited_progress"))
+        problems.append((("assessment", "thresholds"), "C004", Message("finding.C004.thresholds")))
     return problems
 
 
@@ -363,38 +373,39 @@ def _target_problems(plan: Plan, ind: Indicator, indicator_ids: set[str]):
     target_fields = (ind.comparator, ind.target)
     if ind.role == "input":
         if any(v is not None for v in (*target_fields, ind.target_year)):
-            yield ("target",), "a ratio input has no target of its own"
+            yield ("target",), Message("finding.C004.input_target")
         if ind.kind is not Kind.LEVEL:
-            yield ("kind",), "a ratio input must be a level"
+            yield ("kind",), Message("finding.C004.input_kind")
         return
     if None in target_fields:
-        yield ("target",), "an indicator needs a comparator and a target (or `role: input`)"
+        yield ("target",), Message("finding.C004.no_target")
     if ind.kind is Kind.ANNUAL and ind.target_year is not None:
-        yield ("target_year",), "an annual target applies every year and has no target_year"
+        yield ("target_year",), Message("finding.C004.annual_year")
     if ind.kind is not Kind.ANNUAL:
         if ind.target_year is None:
-            yield ("target_year",), f"a {ind.kind} target needs a target_year"
+            kind = Message(f"screen.kind.{ind.kind}")
+            yield ("target_year",), Message("finding.C004.needs_year", kind=kind)
         elif not plan.period.start <= ind.target_year <= plan.period.end:
-            yield ("target_year",), f"target_year {ind.target_year} is outside the plan period"
+            yield ("target_year",), Message("finding.C004.year_outside", year=ind.target_year)
     if ind.kind is Kind.RATIO:
         if ind.ratio is None:
-            yield ("ratio",), "a ratio indicator names its numerator and denominator"
+            yield ("ratio",), Message("finding.C004.ratio_inputs")
         else:
             for part in ("numerator", "denominator"):
                 ref = getattr(ind.ratio, part)
                 if ref not in indicator_ids:
-                    yield ("ratio", part), f"unknown indicator `{ref}`"
+                    yield ("ratio", part), Message("finding.plan.unknown_indicator", id=ref)
                 elif plan.indicator(ref).kind is not Kind.LEVEL:  # type: ignore[union-attr]
-                    yield ("ratio", part), f"ratio input `{ref}` must be a level indicator"
+                    yield ("ratio", part), Message("finding.C004.input_not_level", id=ref)
         if ind.reported_by not in ([],):
-            yield ("reported_by",), "a ratio is computed, never reported: use `reported_by: []`"
+            yield ("reported_by",), Message("finding.C004.ratio_reported")
     elif ind.ratio is not None:
-        yield ("ratio",), "only a ratio indicator names inputs"
+        yield ("ratio",), Message("finding.C004.inputs_not_ratio")
     if ind.kind is Kind.LEVEL and ind.reported_by != "group" and len(ind.reported_by) != 1:
-        yield ("reported_by",), "a level indicator is reported by exactly one unit"
+        yield ("reported_by",), Message("finding.C004.level_one_unit")
     if ind.kind is Kind.LEVEL and ind.reported_by == "group":
-        yield ("reported_by",), "a level indicator is reported by exactly one unit, not the whole group"
+        yield ("reported_by",), Message("finding.C004.level_not_group")
     if ind.kind is Kind.LEVEL and ind.additive is None:
-        yield ("additive",), "a level says whether township figures add up (`additive: true|false`)"
+        yield ("additive",), Message("finding.C004.additive")
     if ind.baseline is not None and not plan.period.start - 10 <= ind.baseline.year <= plan.period.end:
-        yield ("baseline", "year"), "baseline year is implausible"
+        yield ("baseline", "year"), Message("finding.C004.baseline_year")

@@ -12,6 +12,7 @@ import difflib
 import math
 import os
 import re
+import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -22,17 +23,25 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import progress as pf
-from .findings import Finding, Report, format_path, make
+from .findings import Finding, Report, format_path, say
+from .i18n import Message
 from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
 from .plan import Kind, Plan, ValueType, integrity_problems
 
 
 class UsageError(Exception):
-    """sciplan cannot run: the message says why, `findings` (if any) say where."""
+    """sciplan cannot run: the message says why, `findings` (if any) say where.
 
-    def __init__(self, message: str, findings: Sequence[Finding] = ()):
-        super().__init__(message)
+    `str()` gives the English message; `text(lang)` words it in `lang` when it is a catalogue Message.
+    """
+
+    def __init__(self, message: str | Message, findings: Sequence[Finding] = ()):
+        super().__init__(message.render("en") if isinstance(message, Message) else message)
+        self.message = message
         self.findings = list(findings)
+
+    def text(self, lang: str) -> str:
+        return self.message.render(lang) if isinstance(self.message, Message) else self.message
 
 
 # --- the plan -------------------------------------------------------------------------------------
@@ -51,8 +60,8 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
         return None, findings + pydantic_findings(exc, doc, "C001")
     for path_, code, message in integrity_problems(plan):
         line, column = doc.locate(path_)
-        findings.append(make(code, message, file=display, line=line, column=column, path=format_path(path_),
-                             hint="Fix the plan file; `sciplan plan show ID` lists what each id names."))
+        findings.append(say(code, message.id, file=display, line=line, column=column, path=format_path(path_),
+                            hint=Message("finding.plan.fix"), **message.fields))
     if any(f.severity == "error" for f in findings):
         return None, findings
     return plan, findings
@@ -61,15 +70,35 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
 def load_plan(path: Path, display: str | None = None) -> Plan:
     plan, findings = check_plan_file(path, display)
     if plan is None:
-        raise UsageError(f"the plan {display or path} is not usable; run `sciplan plan check` for details",
-                         findings)
+        raise UsageError(Message("error.plan_unusable", path=str(display or path)), findings)
     return plan
 
 
 _PYDANTIC_MESSAGES = {
-    "missing": "required key `{key}` is missing",
-    "extra_forbidden": "unknown key `{key}`",
+    "missing": "finding.C001.missing",
+    "extra_forbidden": "finding.C001.unknown_key",
 }
+# pydantic's errors that have a translation: the error type -> the fields its wording takes from the
+# error's context. Used only while pydantic's (lower-cased) words are exactly the catalogue's English.
+_PYDANTIC_DETAILS: dict[str, tuple[str, ...]] = {
+    "string_type": (), "int_type": (), "int_from_float": (), "int_parsing": (), "float_type": (),
+    "float_parsing": (), "bool_type": (), "bool_parsing": (), "finite_number": (), "list_type": (),
+    "dict_type": (), "model_type": ("class_name",), "string_pattern_mismatch": ("pattern",),
+    "literal_error": ("expected",), "enum": ("expected",), "greater_than": ("gt",),
+}
+
+
+def _pydantic_detail(error: Any) -> Message | str:
+    """pydantic's explanation of an error, translatable when the catalogue words it the same way."""
+    said = error["msg"].lower()
+    names = _PYDANTIC_DETAILS.get(error["type"])
+    if names is None:
+        return said
+    context = error.get("ctx") or {}
+    fields = {name: _plain(value) if isinstance(value, float) else str(value).lower()
+              for name, value in ((name, context.get(name)) for name in names)}
+    known = Message(f"finding.pydantic.{error['type']}", **fields)
+    return known if known.render("en") == said else said
 
 
 def pydantic_findings(exc: ValidationError, doc: Document, code: str) -> list[Finding]:
@@ -78,17 +107,18 @@ def pydantic_findings(exc: ValidationError, doc: Document, code: str) -> list[Fi
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         key = loc[-1] if loc else ""
-        template = _PYDANTIC_MESSAGES.get(error["type"])
-        if template:
-            message = template.format(key=key)
+        message_id = _PYDANTIC_MESSAGES.get(error["type"])
+        if message_id:
+            fields: dict[str, object] = {"key": str(key)}
         else:
-            message = f"`{format_path(loc)}`: {error['msg'].lower()}"
+            message_id = "finding.C001.invalid"
+            fields = {"where": format_path(loc), "detail": _pydantic_detail(error)}
         if error["type"] == "missing":
             line, column = doc.locate(loc[:-1])
         else:
             line, column = doc.locate_key(loc) if error["type"] == "extra_forbidden" else doc.locate(loc)
-        out.append(make(code, message, file=doc.file, line=line, column=column, path=format_path(loc),
-                        hint="See docs/formats.md for the plan format."))
+        out.append(say(code, message_id, file=doc.file, line=line, column=column, path=format_path(loc),
+                       hint=Message("finding.C001.hint"), **fields))
     return out
 
 
@@ -109,7 +139,7 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
     for n, path in enumerate(paths):
         shown = displays[n] if displays is not None else str(path)
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"no such file or folder: {shown}")
+            raise UsageError(Message("error.no_such_path", path=shown))
         if not path.is_dir():
             files.append((path, shown))
             continue
@@ -126,9 +156,8 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
                     target = entry.resolve()
                     if not target.is_relative_to(root):
                         if name.endswith(YAML_SUFFIXES) or target.is_dir():
-                            findings.append(make("L013", f"this symlink leads outside {shown}, to {target}",
-                                                 file=entry_shown,
-                                                 hint="Copy the file into the folder instead of linking it."))
+                            findings.append(say("L013", "finding.L013.outside", file=entry_shown,
+                                                folder=shown, target=str(target)))
                         continue
                     if target.is_dir():
                         continue  # a link back inside the folder: its files are listed under their real path
@@ -136,17 +165,13 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
                     if name.endswith(YAML_SUFFIXES):
                         # Named like a progress file: the user expects a file here, so say so, don't walk it.
                         dirnames.remove(name)
-                        findings.append(make("L012", "this is a folder, named like a progress file",
-                                             file=entry_shown,
-                                             hint="Progress files are single .yaml files; rename the folder "
-                                                  "or move the file out of it."))
+                        findings.append(say("L012", "finding.L012.folder_named_yaml", file=entry_shown))
                     continue
                 if name.endswith(YAML_SUFFIXES):
                     files.append((entry, entry_shown))
                     found_here += 1
         if found_here == 0:
-            findings.append(make("L016", "no .yaml or .yml files in this folder", file=shown,
-                                 hint="Progress files are named like 2024/agriculture.yaml."))
+            findings.append(say("L016", "finding.L016.no_files", file=shown))
     return files, findings
 
 
@@ -182,26 +207,27 @@ def _suggest(word: Any, choices: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
-def _did_you_mean(word: Any, choices: Iterable[str], fallback: str) -> str:
+def _did_you_mean(word: Any, choices: Iterable[str], fallback: Message) -> Message:
     suggestion = _suggest(word, choices)
-    return f"Did you mean `{suggestion}`?" if suggestion else fallback
+    return Message("finding.did_you_mean", word=suggestion) if suggestion else fallback
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Message | str:
+    """What a value is, in words to be translated (Python's name for anything unexpected)."""
     if value is None:
-        return "empty"
+        return Message("finding.type.empty")
     if isinstance(value, bool):
-        return "true/false"
+        return Message("finding.type.bool")
     if isinstance(value, (int, float)):
-        return "a number"
+        return Message("finding.type.number")
     if isinstance(value, str):
-        return "text"
+        return Message("finding.type.text")
     if isinstance(value, list):
-        return "a list"
+        return Message("finding.type.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("finding.type.mapping")
     if isinstance(value, dt.date):
-        return "a date"
+        return Message("finding.type.date")
     return type(value).__name__
 
 
@@ -221,6 +247,9 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else repr(number)
 
 
+_OWN_HINT: Any = object()  # a finding's hint is the one its message id has
+
+
 class _FileChecker:
     def __init__(self, plan: Plan, doc: Document, today: dt.date):
         self.plan = plan
@@ -228,24 +257,29 @@ class _FileChecker:
         self.today = today
         self.result = FileResult()
 
-    def emit(self, code: str, path: tuple, message: str, hint: str | None = None, *, key: bool = False) -> None:
+    def emit(self, code: str, path: tuple, message: Message, hint: Message | None | Any = _OWN_HINT, *,
+             key: bool = False) -> None:
+        """A finding at `path`; its hint is `hint` (None: no hint), by default the message's own `.hint`."""
         line, column = self.doc.locate_key(path) if key else self.doc.locate(path)
-        self.result.findings.append(make(code, message, hint=hint, file=self.doc.file, line=line,
-                                         column=column, path=format_path(path) or None))
+        where = {"file": self.doc.file, "line": line, "column": column, "path": format_path(path) or None}
+        if hint is not _OWN_HINT:
+            where["hint"] = hint
+        self.result.findings.append(say(code, message.id, **where, **message.fields))  # type: ignore[arg-type]
 
     def keys(self, mapping: dict, path: tuple, allowed: Sequence[str], required: Sequence[str]) -> bool:
         ok = True
         for key in mapping:
             if key not in allowed:
                 ok = False
-                self.emit("S101", (*path, key), f"unknown key `{key}`",
-                          _did_you_mean(key, allowed, "Allowed keys: " + ", ".join(allowed) + "."), key=True)
+                allowed_keys = Message("finding.S101.allowed_keys", keys=", ".join(allowed))
+                self.emit("S101", (*path, key), Message("finding.S101.unknown_key", key=str(key)),
+                          _did_you_mean(key, allowed, allowed_keys), key=True)
         for key in required:
             if key not in mapping:
                 ok = False
-                where = f" in entry {path[1] + 1} of `{path[0]}`" if len(path) == 2 else ""
-                self.emit("S102", path, f"required key `{key}` is missing{where}",
-                          f"Add `{key}:`; see docs/formats.md for an example.")
+                in_entry = len(path) == 2
+                where = Message("finding.S102.in_entry", number=path[1] + 1, list=path[0]) if in_entry else ""
+                self.emit("S102", path, Message("finding.S102.missing", key=key, where=where))
         return ok
 
     def text(self, mapping: dict, path: tuple, key: str, *, optional: bool = False) -> str | None:
@@ -255,8 +289,7 @@ class _FileChecker:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return _plain(value)  # an id or name that happens to look like a number: let references judge
         if not isinstance(value, str) or not value.strip():
-            self.emit("S103", (*path, key), f"`{key}` must be text, not {_type_name(value)}",
-                      f"Write it as `{key}: ...` on one line.")
+            self.emit("S103", (*path, key), Message("finding.S103.not_text", key=key, got=_type_name(value)))
             return None
         return value.strip()
 
@@ -269,19 +302,18 @@ class _FileChecker:
         plan_id = data.get("plan")
         if "plan" in data and plan_id != plan.id:
             header_ok = False
-            self.emit("R201", ("plan",), f"plan `{plan_id}` is not the plan being checked (`{plan.id}`)",
-                      f"Write `plan: {plan.id}`.")
+            self.emit("R201", ("plan",), Message("finding.R201.other_plan", plan=str(plan_id),
+                                                  expected=plan.id))
         version = data.get("plan_version")
         if "plan_version" in data:
             if isinstance(version, bool) or not isinstance(version, int):
                 header_ok = False
-                self.emit("S103", ("plan_version",), f"`plan_version` must be a whole number, not "
-                                                      f"{_type_name(version)}", f"Write `plan_version: {plan.version}`.")
+                self.emit("S103", ("plan_version",), Message("finding.S103.plan_version",
+                                                              got=_type_name(version), version=plan.version))
             elif version != plan.version:
                 header_ok = False
-                self.emit("R202", ("plan_version",), f"plan version {version} does not match the plan's "
-                                                      f"version {plan.version}",
-                          f"Update the file to plan version {plan.version} (`sciplan template` makes a fresh one).")
+                self.emit("R202", ("plan_version",), Message("finding.R202.version", version=version,
+                                                              expected=plan.version))
 
         unit_id = None
         if "unit" in data:
@@ -289,9 +321,8 @@ class _FileChecker:
             if unit_name is not None:
                 unit = plan.unit(unit_name)
                 if unit is None:
-                    self.emit("R203", ("unit",), f"unknown unit `{unit_name}`",
-                              _did_you_mean(unit_name, plan.unit_keys(),
-                                            "`sciplan units` lists every unit with its id and short names."))
+                    self.emit("R203", ("unit",), Message("finding.R203.unknown_unit", unit=unit_name),
+                              _did_you_mean(unit_name, plan.unit_keys(), Message("finding.R203.units")))
                 else:
                     unit_id = unit.id
 
@@ -302,10 +333,10 @@ class _FileChecker:
             township = plan.township(area_name) if area_name else None
             if area_name and township is None:
                 area_ok = False
-                self.emit("R204", ("area",), f"unknown township `{area_name}`",
+                self.emit("R204", ("area",), Message("finding.R204.unknown_township", area=area_name),
                           _did_you_mean(area_name, plan.township_keys(),
-                                        "Townships: " + "、".join(t.name for t in plan.townships)
-                                        + "; leave `area` out for county-wide figures."))
+                                        Message("finding.R204.townships",
+                                                townships="、".join(t.name for t in plan.townships))))
             elif township is not None:
                 area_id = township.id
             else:
@@ -316,16 +347,14 @@ class _FileChecker:
         if "period" in data:
             period = data["period"]
             if isinstance(period, bool) or not isinstance(period, int):
-                self.emit("S113", ("period",), f"`period` must be a year such as {plan.period.end - 1}, not "
-                                               f"{_type_name(period)}", "Write the year alone: `period: 2024`.")
+                self.emit("S113", ("period",), Message("finding.S113.not_year", example=plan.period.end - 1,
+                                                        got=_type_name(period)))
             elif not plan.period.start <= period <= plan.period.end:
-                self.emit("R209", ("period",), f"year {period} is outside the plan period "
-                                               f"{plan.period.start}-{plan.period.end}",
-                          f"Report a year from {plan.period.start} to {plan.period.end}.")
+                self.emit("R209", ("period",), Message("finding.R209.outside", year=period,
+                                                        start=plan.period.start, end=plan.period.end))
             elif submitted is not None and submitted < dt.date(period, 1, 1):
-                self.emit("R210", ("submitted",), f"the report for {period} is dated {submitted}, "
-                                                  "before that year began",
-                          "Check `period` and `submitted`: the submission date comes after the year reported.")
+                self.emit("R210", ("submitted",), Message("finding.R210.before_year", period=period,
+                                                           submitted=str(submitted)))
             else:
                 year = period
                 self.path_year(period)
@@ -350,8 +379,8 @@ class _FileChecker:
         parts = Path(self.doc.file).parts[:-1]
         years = [int(p) for p in parts if _YEAR_DIR.match(p)]
         if years and years[-1] != period:
-            self.emit("R211", ("period",), f"file is in folder {years[-1]} but reports period {period}",
-                      f"Move the file to the {period} folder, or correct `period` if it is wrong.")
+            self.emit("R211", ("period",), Message("finding.R211.folder_year", folder=years[-1],
+                                                    period=period))
 
     def date(self, mapping: dict, path: tuple, key: str) -> dt.date | None:
         value = mapping.get(key)
@@ -365,15 +394,14 @@ class _FileChecker:
             try:
                 dt.date.fromisoformat(value.strip())
             except ValueError:
-                self.emit("S112", (*path, key), f"`{key}` is not a real date: {value.strip()} (no such day)",
-                          "Check the month and day; dates are written YYYY-MM-DD, e.g. 2025-01-20.")
+                self.emit("S112", (*path, key), Message("finding.S112.no_such_day", key=key,
+                                                        value=value.strip()))
                 return None
             else:
-                self.emit("S112", (*path, key), f"`{key}` is quoted text ({value!r}), not a date",
-                          f"Remove the quotes: `{key}: {value.strip()}`.")
+                self.emit("S112", (*path, key), Message("finding.S112.quoted", key=key, value=repr(value),
+                                                        date=value.strip()))
                 return None
-        self.emit("S112", (*path, key), f"`{key}` is not a valid date: {value!r}",
-                  "Write dates as YYYY-MM-DD, e.g. 2025-01-20.")
+        self.emit("S112", (*path, key), Message("finding.S112.invalid", key=key, value=repr(value)))
         return None
 
     def entries(self, data: dict, key: str) -> list[tuple[int, dict]]:
@@ -381,15 +409,13 @@ class _FileChecker:
         if items is None:
             return []
         if not isinstance(items, list):
-            self.emit("S103", (key,), f"`{key}` must be a list of entries, each starting with `- `, not "
-                                      f"{_type_name(items)}", f"See docs/formats.md for the `{key}` list.")
+            self.emit("S103", (key,), Message("finding.S103.not_list", key=key, got=_type_name(items)))
             return []
         out = []
         for n, item in enumerate(items):
             if not isinstance(item, dict):
-                self.emit("S103", (key, n), f"entry {n + 1} of `{key}` must be a mapping of keys, not "
-                                            f"{_type_name(item)}",
-                          "Each entry starts with `- ` followed by `key: value` lines, indented alike.")
+                self.emit("S103", (key, n), Message("finding.S103.entry_not_mapping", number=n + 1, key=key,
+                                                    got=_type_name(item)))
                 continue
             out.append((n, item))
         return out
@@ -407,27 +433,29 @@ class _FileChecker:
                 indicator = plan.indicator(ind_id) if ind_id else None
                 if ind_id and indicator is None:
                     ok = False
-                    self.emit("R205", (*path, "indicator"), f"unknown indicator `{ind_id}`",
+                    self.emit("R205", (*path, "indicator"),
+                              Message("finding.R205.unknown_indicator", indicator=ind_id),
                               _did_you_mean(ind_id, [i.id for i in plan.indicators],
-                                            "`sciplan plan` lists every indicator id."))
+                                            Message("finding.R205.indicators")))
                 elif indicator is not None and indicator.kind is Kind.RATIO:
                     ok = False
                     inputs = indicator.ratio
-                    self.emit("R208", (*path, "indicator"), f"`{indicator.id}` is computed, not reported",
-                              f"Report `{inputs.numerator}` and `{inputs.denominator}` instead; sciplan "
-                              "computes the ratio." if inputs else None)
+                    self.emit("R208", (*path, "indicator"),
+                              Message("finding.R208.computed", indicator=indicator.id,
+                                      numerator=inputs.numerator if inputs else "",
+                                      denominator=inputs.denominator if inputs else ""),
+                              _OWN_HINT if inputs else None)
                 elif indicator is not None and unit_id is not None:
                     reporters = plan.reporters(indicator)
                     if unit_id not in reporters:
                         ok = False
                         not_reporter = True
                         names = "、".join(plan.unit(u).name for u in reporters[:4])  # type: ignore[union-attr]
-                        more = " ..." if len(reporters) > 4 else ""
+                        more = Message("finding.P301.more") if len(reporters) > 4 else ""
                         self.emit("P301", (*path, "indicator"),
-                                  f"{plan.unit(unit_id).name} may not report `{indicator.id}` "  # type: ignore[union-attr]
-                                  f"({indicator.name})",
-                                  f"It is reported by {names}{more}; `sciplan unit {unit_id}` lists what "
-                                  "this unit reports.")
+                                  Message("finding.P301.not_reporter", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                          indicator=indicator.id, name=indicator.name, reporters=names,
+                                          more=more, unit_id=unit_id))
             for key in ("note", "source"):
                 if item.get(key) is not None and self.text(item, path, key) is None:
                     ok = False
@@ -448,44 +476,40 @@ class _FileChecker:
         value = item["value"]
         raw = self.doc.raw.get(vpath)
         if value is None:
-            self.emit("S111", vpath, "`value` is not filled in",
-                      "Write the year's figure, e.g. `value: 1200`, or remove the entry if there is none.")
+            self.emit("S111", vpath, Message("finding.S111.empty"))
             return None
         if isinstance(value, bool):
-            self.emit("S103", vpath, f"`value` must be a number; `{raw}` is read as true/false",
-                      "Write the figure as a plain number, e.g. `value: 1200`.")
+            self.emit("S103", vpath, Message("finding.S103.value_bool", raw=str(raw)),
+                      Message("finding.S103.plain_number"))
             return None
         if isinstance(value, str):
             meant = number_from_text(value)
             if meant is not None:
-                self.emit("S104", vpath, f"`value` is text ({value!r}), not a number",
-                          f"Write `value: {_plain(meant)}`: digits only, no quotes, commas or % sign.")
+                self.emit("S104", vpath, Message("finding.S104.number_as_text", value=repr(value),
+                                                 number=_plain(meant)))
             else:
-                self.emit("S103", vpath, f"`value` must be a number, not text ({value!r})",
-                          "Write the figure as a plain number; put remarks in `note:`.")
+                self.emit("S103", vpath, Message("finding.S103.value_text", value=repr(value)))
             return None
         if not isinstance(value, (int, float)):
-            self.emit("S103", vpath, f"`value` must be a number, not {_type_name(value)}",
-                      "Write the figure as a plain number, e.g. `value: 1200`.")
+            self.emit("S103", vpath, Message("finding.S103.value_type", got=_type_name(value)),
+                      Message("finding.S103.plain_number"))
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.emit("S108", vpath, f"`value` is {raw or value}, not a finite number",
-                      "Write the actual figure; leave the entry out if there is none.")
+            self.emit("S108", vpath, Message("finding.S108.not_finite", raw=str(raw or value)))
             return None
         if number < 0:
-            self.emit("S107", vpath, f"`value` is negative ({_plain(number)})",
-                      "Reported figures are never negative; check the sign.")
+            self.emit("S107", vpath, Message("finding.S107.negative", number=_plain(number)))
             return None
         if indicator is not None:
             if indicator.value_type is ValueType.COUNT and not number.is_integer():
-                self.emit("S105", vpath, f"`{indicator.id}` counts {indicator.measure}; {_plain(number)} is "
-                                         "not a whole number",
-                          f"Write a whole number, e.g. `value: {math.floor(number)}`.")
+                self.emit("S105", vpath, Message("finding.S105.not_whole", indicator=indicator.id,
+                                                 measure=indicator.measure, number=_plain(number),
+                                                 whole=math.floor(number)))
                 return None
             if indicator.value_type is ValueType.PERCENT and number > 100:
-                self.emit("S106", vpath, f"`{indicator.id}` is a percentage; {_plain(number)} is above 100",
-                          "Write the percentage itself: 15.2 for 15.2%, not 0.152 or 1520.")
+                self.emit("S106", vpath, Message("finding.S106.above_100", indicator=indicator.id,
+                                                 number=_plain(number)))
                 return None
         return number
 
@@ -497,32 +521,31 @@ class _FileChecker:
         raw = self.doc.raw.get(spath, value)
         words = " | ".join(pf.STATUS_WORDS)
         if isinstance(value, bool):
-            message = f"`status: {raw}` is read by YAML as true/false, not a status"
+            message = Message("finding.S109.bool", raw=str(raw))
         elif value is None:
-            message = "`status` is empty"
+            message = Message("finding.S109.empty")
         else:
-            message = f"`status` must be one of {words}, not {value!r}"
+            message = Message("finding.S109.unknown", words=words, value=repr(value))
         meant = _STATUS_IN_CHINESE.get(value.strip()) if isinstance(value, str) else None
-        hint = (f"Did you mean `{meant}`? Statuses are written in English." if meant
-                else _did_you_mean(value, pf.STATUS_WORDS, f"Write one of: {words}."))
+        hint = (Message("finding.S109.chinese", status=meant) if meant
+                else _did_you_mean(value, pf.STATUS_WORDS, Message("finding.S109.words", words=words)))
         self.emit("S109", spath, message, hint)
         return None
 
-    def evidence(self, item: dict, path: tuple, status: pf.TaskStatus | None, what: str) -> tuple[bool, str | None]:
+    def evidence(self, item: dict, path: tuple, status: pf.TaskStatus | None, what: Message
+                 ) -> tuple[bool, str | None]:
         value = item.get("evidence")
         if value is not None and not (isinstance(value, str) and value.strip()):
             if not isinstance(value, str):
-                self.emit("S103", (*path, "evidence"), f"`evidence` must be text, not {_type_name(value)}",
-                          "Describe briefly what was done.")
+                self.emit("S103", (*path, "evidence"),
+                          Message("finding.S103.evidence", got=_type_name(value)))
                 return False, None
             value = None
         if value is None and status in (pf.TaskStatus.DONE, pf.TaskStatus.BLOCKED):
-            self.emit("S110", path, f"{what} is marked {status}, but `evidence` is missing",
-                      "Add `evidence:` saying what was done (or what blocks it), e.g. 举办培训班 6 期.")
+            self.emit("S110", path, Message("finding.S110.missing", what=what, status=str(status)))
             return False, None
         if value is None and status is pf.TaskStatus.IN_PROGRESS:
-            self.emit("W503", path, f"{what} is in progress but has no `evidence`",
-                      "Add `evidence:` with a line on what has been done so far.")
+            self.emit("W503", path, Message("finding.W503.missing", what=what))
         return True, value.strip() if isinstance(value, str) else None
 
     def tasks(self, data: dict, unit_id: str | None, year: int | None, area_id: str | None,
@@ -535,21 +558,21 @@ class _FileChecker:
             task_id = self.text(item, path, "task") if "task" in item else None
             if task_id is not None and plan.task(task_id) is None:
                 ok = False
-                self.emit("R206", (*path, "task"), f"unknown task `{task_id}`",
+                self.emit("R206", (*path, "task"), Message("finding.R206.unknown_task", task=task_id),
                           _did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
-                                        "Task ids look like farmers.2; `sciplan plan` lists them."))
+                                        Message("finding.R206.tasks")))
             elif task_id is not None and unit_id is not None:
                 group = plan.group_of_task(task_id)
                 if group is not None and group.id not in unit_groups:
                     ok = False
                     self.emit("P302", (*path, "task"),
-                              f"{plan.unit(unit_id).name} neither leads nor joins {group.title}, "  # type: ignore[union-attr]
-                              f"so it does not report on {task_id}",
-                              f"Report only tasks of your groups; `sciplan unit {unit_id}` lists them.")
+                              Message("finding.P302.not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                      group=group.title, task=task_id, unit_id=unit_id))
             status = self.status(item, path) if "status" in item else None
             if status is None:
                 ok = False
-            evidence_ok, evidence = self.evidence(item, path, status, f"task {task_id or n + 1}")
+            evidence_ok, evidence = self.evidence(item, path, status,
+                                                  Message("finding.what.task", id=task_id or n + 1))
             ok = ok and evidence_ok
             if ok and record_unit and task_id and status:
                 self.result.tasks.append(pf.TaskRecord(record_unit, year, area_id, task_id, status,  # type: ignore[arg-type]
@@ -564,21 +587,24 @@ class _FileChecker:
             milestone = plan.milestone(milestone_id) if milestone_id else None
             if milestone_id and milestone is None:
                 ok = False
-                self.emit("R207", (*path, "milestone"), f"unknown milestone `{milestone_id}`",
+                self.emit("R207", (*path, "milestone"),
+                          Message("finding.R207.unknown_milestone", milestone=milestone_id),
                           _did_you_mean(milestone_id, [m.id for m in plan.milestones],
-                                        "Milestones: " + ", ".join(m.id for m in plan.milestones) + "."))
+                                        Message("finding.R207.milestones",
+                                                milestones=", ".join(m.id for m in plan.milestones))))
             elif milestone is not None and unit_id is not None and unit_id not in plan.milestone_reporters(milestone):
                 ok = False
                 self.emit("P303", (*path, "milestone"),
-                          f"{plan.unit(unit_id).name} does not report the schedule item `{milestone.id}`",  # type: ignore[union-attr]
-                          "Schedule items are reported by the leading group's office at 县科协.")
+                          Message("finding.P303.not_responsible", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                  milestone=milestone.id))
             status = self.status(item, path) if "status" in item else None
             if status is None:
                 ok = False
             when = self.date(item, path, "date")
             if item.get("date") is not None and when is None:
                 ok = False
-            evidence_ok, _ = self.evidence(item, path, status, f"milestone {milestone_id or n + 1}")
+            evidence_ok, _ = self.evidence(item, path, status,
+                                           Message("finding.what.milestone", id=milestone_id or n + 1))
             ok = ok and evidence_ok
             if ok and record_unit and milestone and status:
                 self.result.milestones.append(pf.MilestoneRecord(record_unit, year, milestone.id, status,  # type: ignore[arg-type]
@@ -635,11 +661,10 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         key = (rec.unit, rec.year, rec.area, rec.indicator)
         if key in first:
             other = values[first[key]]
-            findings.append(make("X401", f"{plan.unit(rec.unit).name} reports `{rec.indicator}` for "  # type: ignore[union-attr]
-                                         f"{rec.year}{_area_text(plan, rec.area)} twice: here and at "
-                                         f"{other.place.file}:{other.place.line}",
-                                 file=rec.place.file, line=rec.place.line,
-                                 hint="Keep one figure; if both are parts of a total, add them up."))
+            findings.append(say("X401", "finding.X401.twice", file=rec.place.file, line=rec.place.line,
+                                unit=plan.unit(rec.unit).name,  # type: ignore[union-attr]
+                                indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
+                                other=f"{other.place.file}:{other.place.line}"))
             dropped.add(n)
         else:
             first[key] = n
@@ -651,11 +676,10 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         key = (rec.year, rec.area, rec.indicator)
         if key in level_owner and values[level_owner[key]].unit != rec.unit:
             other = values[level_owner[key]]
-            findings.append(make("X402", f"`{rec.indicator}` for {rec.year}{_area_text(plan, rec.area)} is "
-                                         f"also reported by {plan.unit(other.unit).name} at "  # type: ignore[union-attr]
-                                         f"{other.place.file}:{other.place.line}",
-                                 file=rec.place.file, line=rec.place.line,
-                                 hint="A level indicator has one reporting unit; agree which figure stands."))
+            findings.append(say("X402", "finding.X402.also", file=rec.place.file, line=rec.place.line,
+                                indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
+                                unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
+                                other=f"{other.place.file}:{other.place.line}"))
             dropped.add(n)
         level_owner.setdefault(key, n)
     for claim in claims:
@@ -663,35 +687,33 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         if owner is None or owner in dropped or values[owner].unit == claim.unit:
             continue
         other = values[owner]
-        findings.append(make("X402", f"`{claim.indicator}` for {claim.year}{_area_text(plan, claim.area)} is "
-                                     f"also reported by {plan.unit(other.unit).name} at "  # type: ignore[union-attr]
-                                     f"{other.place.file}:{other.place.line}; that figure stands",
-                             file=claim.place.file, line=claim.place.line,
-                             hint="A level indicator has one reporting unit; remove this entry and agree the "
-                                  "figure with that unit."))
+        findings.append(say("X402", "finding.X402.stands", file=claim.place.file, line=claim.place.line,
+                            indicator=claim.indicator, year=claim.year, area=_area_text(plan, claim.area),
+                            unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
+                            other=f"{other.place.file}:{other.place.line}"))
     task_seen: dict[tuple, pf.TaskRecord] = {}
     for task in tasks:
         key = (task.unit, task.year, task.area, task.task)
         if key in task_seen:
             other = task_seen[key]
-            findings.append(make("X403", f"task {task.task} is reported twice for {task.year}: here and at "
-                                         f"{other.place.file}:{other.place.line}",
-                                 file=task.place.file, line=task.place.line, hint="Keep one entry per task."))
+            findings.append(say("X403", "finding.X403.twice", file=task.place.file, line=task.place.line,
+                                task=task.task, year=task.year,
+                                other=f"{other.place.file}:{other.place.line}"))
         task_seen.setdefault(key, task)
     findings.extend(_plausibility(plan, [v for n, v in enumerate(values) if n not in dropped]))
     return findings, dropped
 
 
-def _area_text(plan: Plan, area: str | None) -> str:
+def _area_text(plan: Plan, area: str | None) -> Message | str:
     if area is None:
         return ""
     township = plan.township(area)
-    return f" in {township.name if township else area}"
+    return Message("finding.area.in", name=township.name if township else area)
 
 
 def _times(ratio: float) -> str:
-    """12.0 -> "12x", 0.18 -> "0.18x": enough digits that 0.18 is not shown as the threshold 0.2."""
-    return f"{ratio:.3g}x" if ratio < 10 else f"{ratio:.0f}x"
+    """12.0 -> "12", 0.18 -> "0.18" (times): enough digits that 0.18 is not shown as the threshold 0.2."""
+    return f"{ratio:.3g}" if ratio < 10 else f"{ratio:.0f}"
 
 
 JUMP_FLOOR = 10  # W501 ignores flows whose both years are below this
@@ -708,18 +730,14 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
         # Small counts (1 base one year, none the next) swing by design; only larger figures are judged.
         if ind.is_flow and prev.value > 0 and max(prev.value, rec.value) >= JUMP_FLOOR and \
                 (rec.value > 5 * prev.value or rec.value < prev.value / 5):
-            findings.append(make("W501", f"`{rec.indicator}` is {_plain(rec.value)} in {rec.year} against "
-                                         f"{_plain(prev.value)} in {rec.year - 1} "
-                                         f"({_times(rec.value / prev.value)})",
-                                 file=rec.place.file, line=rec.place.line,
-                                 hint="Check the figure (a missing or extra digit?); if it is right, say why "
-                                      "in `note:`."))
+            findings.append(say("W501", "finding.W501.jump", file=rec.place.file, line=rec.place.line,
+                                indicator=rec.indicator, value=_plain(rec.value), year=rec.year,
+                                previous=_plain(prev.value), previous_year=rec.year - 1,
+                                ratio=_times(rec.value / prev.value)))
         elif ind.kind is Kind.LEVEL and rec.value < prev.value:
-            findings.append(make("W502", f"`{rec.indicator}` falls from {_plain(prev.value)} in {rec.year - 1} "
-                                         f"to {_plain(rec.value)} in {rec.year}",
-                                 file=rec.place.file, line=rec.place.line,
-                                 hint="A level such as a registered count rarely falls; check it, or explain "
-                                      "in `note:`."))
+            findings.append(say("W502", "finding.W502.falls", file=rec.place.file, line=rec.place.line,
+                                indicator=rec.indicator, previous=_plain(prev.value),
+                                previous_year=rec.year - 1, value=_plain(rec.value), year=rec.year))
     return findings
 
 
@@ -756,6 +774,7 @@ def validate_paths(plan: Plan, paths: Sequence[Path], displays: Sequence[str] | 
 # --- many files: worker processes and the cache ---------------------------------------------------
 
 _POOL_MIN_FILES = 64  # fewer files than this are checked faster than worker processes start
+_OWN_SHARE = 0.9  # of an even share of the files, what the main process checks itself
 
 
 def default_jobs() -> int:
@@ -770,7 +789,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | None:
     """A regular file's bytes within the size limit; None leaves the file to `load_file`, which
     words whatever is wrong with it."""
     try:
-        if not path.is_file() or path.stat().st_size > max_bytes:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
             return None
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -811,13 +831,13 @@ def _file_results(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, job
         from . import cache
 
         codec = cache.codec_for(FileResult)
-        store = cache.ResultStore.open(cache_dir, _cache_key(plan, max_bytes))
+        store = cache.ResultStore(cache_dir, _cache_key(plan, max_bytes))
         for n, (path, display) in enumerate(files):
             data = _read_bytes(path, max_bytes)
             blob = store.get(display, cache.digest(data)) if data is not None else None
             if blob is not None:
                 try:
-                    slots[n] = cache.decode_result(codec, blob)
+                    slots[n] = codec.loads(blob)
                 except (ValueError, TypeError, EOFError, KeyError, IndexError):
                     slots[n] = None  # an entry that does not decode is checked again
     todo = [n for n, slot in enumerate(slots) if slot is None]
@@ -840,30 +860,34 @@ def _check_serial(plan: Plan, file: tuple[Path, str], max_bytes: int, store) -> 
     path, display = file
     result, data_digest = _check_path(plan, path, display, max_bytes, store is not None)
     if data_digest is not None:
-        from .cache import codec_for, encode_result
+        from .cache import codec_for
 
-        store.put(display, data_digest, encode_result(codec_for(FileResult), result))
+        store.put(display, data_digest, codec_for(FileResult).dumps(result))
     return result
 
 
 def _check_in_pool(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jobs: int, store
                    ) -> Iterable[FileResult]:
-    """Results of `files`, in order, checked by `jobs` worker processes; in this process when the
-    platform cannot start them."""
+    """Results of `files`, in order, from `jobs` processes: this one checks the first files while
+    `jobs - 1` worker processes check the rest. All in this process when the platform cannot start
+    workers."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .cache import codec_for, decode_result
+    from .cache import codec_for
 
     codec = codec_for(FileResult)
-    items = [(str(path), display) for path, display in files]
+    # This process also decodes what the workers send back and then runs the cross-file checks,
+    # so it takes a little less than its even share.
+    split = int(len(files) / jobs * _OWN_SHARE)
+    items = [(str(path), display) for path, display in files[split:]]
     # fork starts workers with the plan already in memory; elsewhere each worker imports sciplan.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(256, len(items) // (jobs * 8)))
     try:
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+        pool = ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_init_worker,
                                    initargs=(plan, max_bytes, store is not None))
         outputs = pool.map(_check_in_worker, items, chunksize=chunksize)
     except (OSError, NotImplementedError, ImportError):
@@ -871,10 +895,12 @@ def _check_in_pool(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jo
         return
     with pool:
         try:
+            for file in files[:split]:
+                yield _check_serial(plan, file, max_bytes, store)
             for (_, display), (blob, data_digest) in zip(items, outputs, strict=True):
                 if data_digest is not None:
                     store.put(display, data_digest, blob)
-                yield decode_result(codec, blob)
+                yield codec.loads(blob)
         except BrokenProcessPool:
             raise UsageError("a worker process stopped unexpectedly (out of memory?); "
                              "run again with --jobs 1") from None
@@ -888,9 +914,10 @@ def _init_worker(plan: Plan, max_bytes: int, want_digest: bool) -> None:
 
 
 def _check_in_worker(item: tuple[str, str]) -> tuple[bytes, bytes | None]:
-    from .cache import codec_for, encode_result
+    from .cache import codec_for
 
     path, display = item
     result, data_digest = _check_path(_worker["plan"], Path(path), display, _worker["max_bytes"],
                                       _worker["want_digest"])
-    return encode_result(codec_for(FileResult), result), data_digest
+    # marshal of plain tuples: several times cheaper to send back than pickled records.
+    return codec_for(FileResult).dumps(result), data_digest

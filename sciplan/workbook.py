@@ -27,7 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import Finding, Report, make
+from .findings import Finding, Report, say
+from .i18n import MESSAGES, Message
 from .loading import load_text
 from .plan import Plan, ValueType
 from .progress import STATUS_WORDS
@@ -386,36 +387,29 @@ class _Reader:
         self.findings: list[Finding] = []
         self.bad_cells: set[Cell] = set()  # cells already reported: validation's findings there are dropped
 
-    def problem(self, code: str, cell: Cell | None, message: str, hint: str | None = None) -> None:
-        if cell is not None:
-            self.bad_cells.add(cell)
-            message = f"{cell.ref}: {message}"
-        self.findings.append(make(code, message, hint=hint, file=self.display,
-                                  line=cell.row if cell else None, column=cell.column if cell else None,
-                                  path=cell.ref if cell else None))
+    def problem(self, code: str, cell: Cell | None, message: Message) -> None:
+        """A finding about the workbook, at `cell` when there is one; the hint is the message's own."""
+        if cell is None:
+            self.findings.append(say(code, message.id, file=self.display, **message.fields))
+            return
+        self.bad_cells.add(cell)
+        self.findings.append(_in_cell(code, cell, message, _own_hint(message), self.display))
 
     # --- opening ---
 
     def open(self, data: bytes) -> dict[str, _Grid] | None:
         if len(data) > MAX_BYTES:
-            self.problem("I603", None,
-                         f"the file is over {MAX_BYTES >> 20} MiB; a progress workbook is a few dozen KB",
-                         "Is this the right file? Start from `sciplan template --format xlsx`.")
+            self.problem("I603", None, Message("finding.I603.too_big", mib=MAX_BYTES >> 20))
             return None
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            self.problem("I603", None, "this is an old-style .xls (or encrypted) workbook, not .xlsx",
-                         "Open it in Excel or WPS and save as \"Excel Workbook (*.xlsx)\", without a "
-                         "password.")
+            self.problem("I603", None, Message("finding.I603.xls"))
             return None
         if not data:
-            self.problem("I603", None, "the file is empty, not a workbook",
-                         "Save the workbook again from Excel or WPS, or make a new one with "
-                         "`sciplan template`.")
+            self.problem("I603", None, Message("finding.I603.empty"))
             return None
         if not zipfile.is_zipfile(io.BytesIO(data)):
-            looks = "text (CSV?)" if _looks_text(data) else "not a workbook"
-            self.problem("I603", None, f"the file is {looks}; an .xlsx workbook is a zip archive",
-                         "Save the workbook as \"Excel Workbook (*.xlsx)\"; a renamed file is not enough.")
+            looks = "finding.I603.looks_text" if _looks_text(data) else "finding.I603.looks_other"
+            self.problem("I603", None, Message("finding.I603.not_zip", looks=Message(looks)))
             return None
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -423,9 +417,7 @@ class _Reader:
         except (zipfile.BadZipFile, OSError, ValueError):
             unpacked = MAX_UNPACKED + 1
         if unpacked > MAX_UNPACKED:
-            self.problem("I603", None, "the workbook unpacks to more than "
-                                       f"{MAX_UNPACKED >> 20} MiB; a progress workbook is far smaller",
-                         "Start from `sciplan template --format xlsx`.")
+            self.problem("I603", None, Message("finding.I603.unpacks", mib=MAX_UNPACKED >> 20))
             return None
         from openpyxl import load_workbook
 
@@ -439,8 +431,7 @@ class _Reader:
                 finally:
                     book.close()
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files; all mean "not readable"
-            self.problem("I603", None, f"the file cannot be read as an .xlsx workbook ({type(exc).__name__})",
-                         "Open it in Excel or WPS and save it again as \"Excel Workbook (*.xlsx)\".")
+            self.problem("I603", None, Message("finding.I603.unreadable", error=type(exc).__name__))
             return None
 
     @staticmethod
@@ -464,9 +455,8 @@ class _Reader:
         found = {n.strip().casefold(): g for n, g in grids.items()}
         grid = found.get(name.casefold())
         if grid is None:
-            self.problem("I601", None, f"sheet `{name}` is missing (found: {', '.join(grids) or 'none'})",
-                         f"Restore the `{name}` sheet from the template (`sciplan template --format xlsx`); "
-                         "sheets may be reordered but not renamed or deleted.")
+            self.problem("I601", None, Message("finding.I601.missing", name=name,
+                                               found=", ".join(grids) or Message("finding.none")))
         return grid
 
     def info(self, grid: _Grid) -> dict[str, tuple[Any, Cell]]:
@@ -489,9 +479,8 @@ class _Reader:
                 header_row = r
                 break
         if header_row is None:
-            self.problem("I604", Cell(grid.name, 1, 1), f"no header row with a `{id_key}` column in sheet "
-                                                       f"`{grid.name}`",
-                         "Keep the template's header row (its column titles) as it was.")
+            self.problem("I604", Cell(grid.name, 1, 1), Message("finding.I604.no_header", key=id_key,
+                                                                sheet=grid.name))
             return None
         known = {c.key for c in columns}
         found: dict[str, int] = {}
@@ -501,19 +490,16 @@ class _Reader:
                 found[key] = c
             elif any(not _blank(grid.value(r, c)) for r in range(header_row + 1, grid.rows + 1)):
                 header = grid.value(header_row, c)
-                named = f"`{str(header).strip()}`" if not _blank(header) else "without a header"
-                where = Cell(grid.name, header_row, c).ref
-                self.findings.append(make("I605", f"{where}: column {named} is not part of the template; its "
-                                                  "contents are not imported",
-                                          file=self.display, line=header_row, column=c, path=where,
-                                          hint="Move remarks into the note/evidence column if they belong "
-                                               "in the report."))
+                named = (f"`{str(header).strip()}`" if not _blank(header)
+                         else Message("finding.I605.without_header"))
+                message = Message("finding.I605.ignored", named=named)
+                self.findings.append(_in_cell("I605", Cell(grid.name, header_row, c), message,
+                                              _own_hint(message), self.display))
         missing = [k for k in required if k not in found]
         if missing:
             labels = ", ".join(next(c.label for c in columns if c.key == k) for k in missing)
-            self.problem("I604", Cell(grid.name, header_row, 1), f"sheet `{grid.name}` lacks the column(s) "
-                                                                f"{labels}",
-                         "Restore the column from the template; column titles must keep their English word.")
+            self.problem("I604", Cell(grid.name, header_row, 1),
+                         Message("finding.I604.columns", sheet=grid.name, labels=labels))
             return None
         rows = [r for r in range(header_row + 1, grid.rows + 1)
                 if any(not _blank(grid.value(r, c)) for c in found.values())]
@@ -555,13 +541,10 @@ class _Reader:
         if _blank(value):
             return None, True
         if isinstance(value, bool):
-            self.problem("I602", cell, f"{'TRUE' if value else 'FALSE'} is not a figure",
-                         "Type the figure as digits, e.g. 1200.")
+            self.problem("I602", cell, Message("finding.I602.bool", value="TRUE" if value else "FALSE"))
             return None, False
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-            self.problem("I602", cell, f"the cell holds a date or time ({value}), not a figure",
-                         "Excel turned the entry into a date: format the cell as Number (数值) and type the "
-                         "figure again.")
+            self.problem("I602", cell, Message("finding.I602.date", value=str(value)))
             return None, False
         if isinstance(value, (int, float)):
             number = float(value)
@@ -575,20 +558,16 @@ class _Reader:
                 if measure != "%" and text.endswith(measure):
                     text = text[: -len(measure)].strip()  # "1200人次": the unit of measure is not part of it
             if "%" in text and indicator is not None and not percent:
-                self.problem("I602", cell, f"`{value}` has a % sign, but {indicator.id} counts "
-                                           f"{indicator.measure}",
-                             "Type the figure alone, e.g. 1200.")
+                self.problem("I602", cell, Message("finding.I602.percent", value=str(value),
+                                                   indicator=indicator.id, measure=indicator.measure))
                 return None, False
             parsed = number_from_text(text)
             if parsed is None:
-                self.problem("I602", cell, f"`{str(value).strip()}` is not a number",
-                             "Type digits only, e.g. 1200 or 15.2; put remarks in the note column "
-                             "(备注 note).")
+                self.problem("I602", cell, Message("finding.I602.not_number", value=str(value).strip()))
                 return None, False
             number = parsed
         if not math.isfinite(number):
-            self.problem("I602", cell, "the cell does not hold a finite number",
-                         "Type the figure, e.g. 1200.")
+            self.problem("I602", cell, Message("finding.I602.not_finite"))
             return None, False
         return (int(number) if number.is_integer() else number), True
 
@@ -613,7 +592,7 @@ class _Reader:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.problem("I602", cell, f"{value} is a number, not a date", "Type the date as 2025-01-20.")
+            self.problem("I602", cell, Message("finding.I602.number_not_date", value=str(value)))
             return None
         text = unicodedata.normalize("NFKC", str(value)).strip()
         match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
@@ -761,9 +740,7 @@ def _values(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str, in
         value, readable = reader.number(grid, cell["value"], indicator)
         if indicator_id is None:
             if value is not None or not readable or note or source:
-                reader.problem("I606", cell["indicator"], "this row has entries but no indicator id",
-                               "Rows come from the template: do not add rows; put remarks in the note "
-                               "column.")
+                reader.problem("I606", cell["indicator"], Message("finding.I606.indicator"))
             continue
         if value is None and readable and note is not None and note.lower() in NO_FIGURE_WORDS:
             counts["left_out"] += 1  # the clerk says the unit has no figure: not reported, not zero
@@ -799,9 +776,7 @@ def _tasks(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str, int
         evidence = reader.text(grid, cell["evidence"]) if "evidence" in cell else None
         if task_id is None:
             if status is not None or evidence is not None:
-                reader.problem("I606", cell["task"], "this row has entries but no task id",
-                               "Rows come from the template: do not add rows; describe work in the evidence "
-                               "column.")
+                reader.problem("I606", cell["task"], Message("finding.I606.task"))
             continue
         entries.append((cell, task_id, status, evidence))
     if not entries:
@@ -835,8 +810,7 @@ def _milestones(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str
         evidence = reader.text(grid, cell["evidence"]) if "evidence" in cell else None
         if milestone_id is None:
             if status is not None or when is not None or evidence is not None:
-                reader.problem("I606", cell["milestone"], "this row has entries but no milestone id",
-                               "Rows come from the template: do not add rows.")
+                reader.problem("I606", cell["milestone"], Message("finding.I606.milestone"))
             continue
         entries.append((cell, milestone_id, status, when, evidence))
     if not entries:
@@ -859,17 +833,12 @@ def _milestones(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str
 
 
 # Validation speaks of YAML keys; in a workbook the clerk needs to hear about cells.
-_WORKBOOK_HINTS = {
-    "S111": "Type the figure in this cell; if your unit has no figure for this indicator, leave it empty and "
-            "write 无 in the note column (备注 note).",
-    "S109": "Choose a status from the cell's drop-down list: 未开始 not_started, 进行中 in_progress, "
-            "已完成 done, 受阻 blocked.",
-    "S110": "Say in this cell what was done (or what blocks the task), e.g. 举办培训班 6 期.",
-    "W503": "Add a line on what has been done so far.",
-    "S105": "Type a whole number: counts of people, times and places have no decimals.",
-    "S106": "Type the percentage itself: 15.2 for 15.2%, not 0.152.",
-    "S112": "Type the date as 2025-01-20.",
-}
+_WORKBOOK_HINTS = {code: Message(f"finding.workbook.{code}")
+                   for code in ("S111", "S109", "S110", "W503", "S105", "S106", "S112")}
+# A cell left empty: "not filled in" / "not chosen" rather than YAML's words.
+_EMPTY_CELL = {"S111": "finding.workbook.value_empty", "S109": "finding.workbook.status_empty"}
+# Validation's hints that suggest a word ("Did you mean ...?"): kept in front of a workbook hint.
+_SUGGESTIONS = ("finding.did_you_mean", "finding.S109.chinese")
 _EVIDENCE_CODES = ("S110", "W503")
 _LAST_STEP = re.compile(r"(\.[^.\[]+|\[\d+\]|^[^.\[]+)$")  # values[2].value -> values[2] -> values -> ''
 
@@ -895,21 +864,35 @@ def _relocate(finding: Finding, out: _YamlWriter, reader: _Reader) -> Finding | 
         cell = Cell(INFO)  # a header field is missing: its row on the Info sheet is gone
     if cell is not None and cell in reader.bad_cells:
         return None  # the cell was already reported with a workbook-specific message
-    message = finding.message
+    message = finding.message_source()
     if cell in out.empty:
-        message = {"S111": "the value is not filled in", "S109": "the status is not chosen"}.get(finding.code,
-                                                                                                 message)
-    hint = finding.hint
+        empty = _EMPTY_CELL.get(finding.code)
+        message = Message(empty) if empty else message
+    hint = finding.hint_source()
     if cell == Cell(INFO):
-        hint = "Restore the row from a fresh template (`sciplan template --format xlsx`): the Info sheet's " \
-               "first column names each field."
+        hint = Message("finding.workbook.info_row")
     elif cell is not None and cell.sheet != INFO and finding.code in _WORKBOOK_HINTS:
-        suggestion = hint if hint and hint.startswith("Did you mean") else ""
-        hint = f"{suggestion} {_WORKBOOK_HINTS[finding.code]}".strip()
+        advice = _WORKBOOK_HINTS[finding.code]
+        suggests = isinstance(hint, Message) and hint.id in _SUGGESTIONS
+        hint = Message("finding.workbook.suggestion", suggestion=hint, advice=advice) if suggests else advice
     if cell is None:
-        return make(finding.code, message, hint=hint, file=reader.display)
-    return make(finding.code, f"{cell.ref}: {message}", hint=hint, file=reader.display, line=cell.row,
-                column=cell.column, path=cell.ref)
+        if isinstance(message, Message):
+            return say(finding.code, message.id, hint=hint, file=reader.display, **message.fields)
+        return say(finding.code, "finding.as_is", hint=hint, file=reader.display, message=message)
+    return _in_cell(finding.code, cell, message, hint, reader.display)
+
+
+def _in_cell(code: str, cell: Cell, message: Message | str, hint: Message | str | None, display: str
+             ) -> Finding:
+    """A finding at a cell: the cell's reference in front of the message."""
+    return say(code, "finding.in_cell", hint=hint, file=display, line=cell.row, column=cell.column,
+               path=cell.ref, cell=cell.ref, message=message)
+
+
+def _own_hint(message: Message) -> Message | None:
+    """The hint that goes with a message (its id + ".hint"), if it has one."""
+    hint_id = f"{message.id}.hint"
+    return Message(hint_id, **message.fields) if hint_id in MESSAGES else None
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -1,0 +1,332 @@
+"""The cache of checked files: served only when nothing that shapes a result has changed.
+
+A warm run must give exactly what a run without the cache gives; an edited file (even one whose
+size and mtime are restored), a changed plan and another sciplan version are checked afresh; a
+corrupt or unwritable cache is ignored; cross-file checks still run over cached results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sciplan
+from sciplan import cache, validation
+from sciplan import progress as pf
+from sciplan.findings import Severity, make
+from sciplan.plan import Plan
+from sciplan.validation import FileResult, Validation, load_plan, validate_paths
+
+EXAMPLES = Path(__file__).parent / "examples"
+PLAN = Path(__file__).parent.parent / "data" / "plan.yaml"
+
+REPORT = """\
+plan: xinhuang-science-literacy
+plan_version: 1
+unit: 县农业农村局
+period: 2024
+values:
+- indicator: farmer-trainings
+  value: {value}
+"""
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(PLAN)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files actually parsed and checked (not served from the cache)."""
+    checked: list[str] = []
+    real = validation.check_loaded
+
+    def spy(plan, loaded):
+        checked.append(loaded.document.file if loaded.document else loaded.findings[0].file)
+        return real(plan, loaded)
+
+    monkeypatch.setattr(validation, "check_loaded", spy)
+    return checked
+
+
+def snapshot(result: Validation) -> tuple:
+    return (result.report.files, result.report.findings, result.submissions, result.values, result.tasks,
+            result.milestones)
+
+
+def examples(tmp_path: Path) -> Path:
+    corpus = tmp_path / "examples"
+    for kind in ("valid", "invalid"):
+        for case in sorted(p for p in (EXAMPLES / kind).iterdir() if p.is_dir()):
+            shutil.copytree(case, corpus / kind / case.name, symlinks=True,
+                            ignore=shutil.ignore_patterns("expected.yaml"))
+    return corpus
+
+
+def one_report(folder: Path, value: str = "1200") -> Path:
+    path = folder / "2024" / "agriculture.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(REPORT.format(value=value), encoding="utf-8")
+    return path
+
+
+# --- the codec -----------------------------------------------------------------------------------
+
+def test_codec_round_trips_every_kind_of_result() -> None:
+    place = pf.Place("2024/县科协.yaml", 7)
+    result = FileResult(
+        findings=[make("S104", "`value` is text ('1,200'), not a number", hint="写 `value: 1200`",
+                       file="2024/a.yaml", line=3, column=10, path="values[0].value"),
+                  make("W503", "no evidence", file="2024/a.yaml"),
+                  make("L016", "no .yaml files", file=None)],
+        submission=pf.Submission("2024/a.yaml", "cast", 2024, "huangzhou", dt.date(2025, 1, 20)),
+        values=[pf.ValueRecord("cast", 2024, None, "farmer-trainings", 1200.0, place),
+                pf.ValueRecord("cast", 2024, "huangzhou", "literacy-rate", 12.5, pf.Place("b.yaml", None))],
+        tasks=[pf.TaskRecord("cast", 2024, None, "farmers.2", pf.TaskStatus.DONE, "举办培训班 6 期", place),
+               pf.TaskRecord("cast", 2024, None, "farmers.3", pf.TaskStatus.NOT_STARTED, None, place)],
+        milestones=[pf.MilestoneRecord("cast", 2022, "outline-publicity", pf.TaskStatus.BLOCKED, None, place),
+                    pf.MilestoneRecord("cast", 2022, "literacy-survey", pf.TaskStatus.DONE,
+                                       dt.date(2023, 5, 1), place)],
+    )
+    codec = cache.codec_for(FileResult)
+    back = codec.loads(codec.dumps(result))
+    assert back == result
+    assert back.findings[1].severity is Severity.WARNING
+    assert back.tasks[0].status is pf.TaskStatus.DONE
+    assert type(back.values[0].value) is float and type(back.submission.year) is int
+    assert codec.loads(codec.dumps(FileResult())) == FileResult()
+
+
+def test_codec_refuses_a_field_it_cannot_store() -> None:
+    from dataclasses import dataclass
+
+    @dataclass
+    class Odd:
+        where: Path
+
+    with pytest.raises(TypeError, match="cannot store"):
+        cache.RecordCodec(Odd)
+
+
+# --- served only when unchanged ------------------------------------------------------------------
+
+def test_warm_run_equals_a_run_without_cache(plan: Plan, tmp_path: Path, counted: list[str]) -> None:
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [corpus]))
+    checked_without_cache = len(counted)
+    assert checked_without_cache > 10
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain  # cold: fills the cache
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain  # warm
+    assert counted == []  # nothing parsed or checked again
+
+
+def test_an_edited_file_is_checked_again_even_with_size_and_mtime_kept(plan: Plan, tmp_path: Path,
+                                                                       counted: list[str]) -> None:
+    path = one_report(tmp_path / "progress", "1200")
+    store = tmp_path / "cache"
+    first = validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert [v.value for v in first.values] == [1200.0]
+    stat = path.stat()
+    path.write_text(REPORT.format(value="1300"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    counted.clear()
+    second = validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert [v.value for v in second.values] == [1300.0]
+    assert len(counted) == 1
+    path.write_text(REPORT.format(value='"1,200"'), encoding="utf-8")
+    third = validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert [f.code for f in third.report.findings] == ["S104"] and third.values == []
+
+
+def test_a_changed_plan_is_never_served_stale(plan: Plan, tmp_path: Path, counted: list[str]) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    assert validate_paths(plan, [tmp_path / "progress"], cache=store).report.findings == []
+    changed_file = tmp_path / "plan.yaml"
+    changed_file.write_text(PLAN.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n", 1),
+                            encoding="utf-8")
+    changed = load_plan(changed_file)
+    assert changed.version == 2
+    counted.clear()
+    result = validate_paths(changed, [tmp_path / "progress"], cache=store)
+    assert [f.code for f in result.report.findings] == ["R202"]
+    assert len(counted) == 1
+    # and back: the first plan's results are still there
+    counted.clear()
+    assert validate_paths(plan, [tmp_path / "progress"], cache=store).report.findings == []
+    assert counted == []
+
+
+def test_a_new_sciplan_version_is_never_served_stale(plan: Plan, tmp_path: Path, counted: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    counted.clear()
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert counted == []
+    monkeypatch.setattr(sciplan, "__version__", "99.0.0")
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert len(counted) == 1
+
+
+def test_other_code_or_another_day_is_another_namespace(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = validation._cache_key(plan, 1 << 20)
+    assert validation._cache_key(plan, 1 << 10) != key  # the size limit changes results
+
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0.1.0:other-source")
+    assert validation._cache_key(plan, 1 << 20) != key
+    monkeypatch.undo()
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date(2099, 1, 1)
+
+    monkeypatch.setattr(validation.dt, "date", Tomorrow)
+    assert validation._cache_key(plan, 1 << 20) != key
+
+
+def test_same_bytes_under_another_name_are_checked_as_that_file(plan: Plan, tmp_path: Path) -> None:
+    progress = tmp_path / "progress"
+    path = one_report(progress)
+    store = tmp_path / "cache"
+    validate_paths(plan, [progress], cache=store)
+    moved = progress / "2023" / "agriculture.yaml"
+    moved.parent.mkdir()
+    path.rename(moved)
+    result = validate_paths(plan, [progress], cache=store)
+    assert [(f.code, f.file) for f in result.report.findings] == [("R211", str(moved))]
+
+
+def test_cross_file_checks_run_over_cached_results(plan: Plan, tmp_path: Path, counted: list[str]) -> None:
+    progress = tmp_path / "progress"
+    one_report(progress)
+    shutil.copy(progress / "2024" / "agriculture.yaml", progress / "2024" / "agriculture-again.yaml")
+    store = tmp_path / "cache"
+    cold = validate_paths(plan, [progress], cache=store)
+    counted.clear()
+    warm = validate_paths(plan, [progress], cache=store)
+    assert counted == []
+    assert [f.code for f in warm.report.findings] == [f.code for f in cold.report.findings] == ["X401"]
+    assert len(warm.values) == 1  # the second report is dropped, from cached records too
+
+
+# --- a cache that is broken, or cannot be written ---------------------------------------------------
+
+def shards(store: Path) -> list[Path]:
+    return sorted(store.glob("results-*/*.bin"))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip", "empty", "other-format"])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(plan: Plan, tmp_path: Path, counted: list[str],
+                                                damage: str) -> None:
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [corpus], cache=store))
+    for shard in shards(store):
+        data = shard.read_bytes()
+        if damage == "garbage":
+            shard.write_bytes(os.urandom(len(data)))
+        elif damage == "truncate":
+            shard.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            shard.write_bytes(data[:-5] + bytes([data[-5] ^ 0xFF]) + data[-4:])
+        elif damage == "empty":
+            shard.write_bytes(b"")
+        else:
+            shard.write_bytes(data.replace(b"sciplan-cache\x00", b"sciplan-cachX\x00", 1))
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
+    assert len(counted) > 10  # everything checked again ...
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
+    assert counted == []  # ... and the cache rebuilt
+
+
+def test_an_entry_that_does_not_decode_is_checked_again(plan: Plan, tmp_path: Path, counted: list[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [tmp_path / "progress"], cache=store))
+    monkeypatch.setattr(cache.ResultStore, "get", lambda self, display, digest: b"\x00not marshal")
+    counted.clear()
+    assert snapshot(validate_paths(plan, [tmp_path / "progress"], cache=store)) == plain
+    assert len(counted) == 1
+
+
+def test_an_unwritable_cache_is_no_failure(plan: Plan, tmp_path: Path) -> None:
+    one_report(tmp_path / "progress")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    for _ in range(2):
+        result = validate_paths(plan, [tmp_path / "progress"], cache=blocked)
+        assert result.report.findings == [] and len(result.values) == 1
+    assert blocked.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_writes_leave_no_temporary_files(plan: Plan, tmp_path: Path) -> None:
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    validate_paths(plan, [corpus], cache=store)
+    one_report(corpus / "valid" / "minimal", "77")  # a new file: its shard is rewritten
+    validate_paths(plan, [corpus], cache=store)
+    leftovers = [p for p in store.rglob("*") if p.is_file() and not p.name.endswith(".bin")]
+    assert leftovers == []
+    assert shards(store)
+
+
+def test_old_namespaces_are_pruned(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    for n in range(cache.KEEP_STORES + 3):
+        monkeypatch.setattr(sciplan, "__version__", f"0.0.{n}")
+        validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert len(list(store.glob("results-*"))) == cache.KEEP_STORES + 1
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+def test_cli_uses_the_cache_folder_from_the_environment(cli, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = tmp_path / "progress"
+    one_report(progress)
+    store = tmp_path / "my-cache"
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
+    first = cli("validate", "--plan", PLAN, progress)
+    assert first[0] == 0 and shards(store)
+    assert cli("validate", "--plan", PLAN, progress) == first
+    for command in (["status"], ["gap", "--year", "2024"]):
+        assert cli(*command, "--plan", PLAN, "--progress", progress)[0] == 0
+
+
+def test_cli_no_cache_writes_nothing(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = tmp_path / "progress"
+    one_report(progress)
+    store = tmp_path / "my-cache"
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
+    assert cli("validate", "--no-cache", "--plan", PLAN, progress)[0] == 0
+    assert cli("status", "--no-cache", "--plan", PLAN, "--progress", progress)[0] == 0
+    assert cli("gap", "--no-cache", "--year", "2024", "--plan", PLAN, "--progress", progress)[0] == 0
+    assert not store.exists()
+
+
+def test_default_folder_is_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import platformdirs
+
+    assert cache.default_folder() == Path(platformdirs.user_cache_dir("sciplan", appauthor=False))
+    from sciplan.cli import Settings
+
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(tmp_path))
+    assert Settings(None, None).cache_folder() == tmp_path
+    assert Settings(None, None, use_cache=False).cache_folder() is None
+    monkeypatch.delenv("SCIPLAN_CACHE_DIR")
+    assert Settings(None, None).cache_folder() == cache.default_folder()

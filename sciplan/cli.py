@@ -128,6 +128,9 @@ progress_option = click.option("--progress", "progress_path", type=click.Path(pa
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                              help="Write to this file instead of standard output (atomically).")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+findings_format = click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]),
+                               default="text", show_default=True,
+                               help="text for people, json for scripts, github for Actions annotations.")
 
 
 def _remember_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -182,7 +185,7 @@ def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | N
 
 @plan_group.command("check")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@findings_format
 @lang_option
 @click.pass_obj
 def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> int:
@@ -263,8 +266,7 @@ def _render_findings(report, fmt: str, lang: str) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @plan_option
 @progress_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="text for people, json for scripts, github for Actions annotations.")
+@findings_format
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 20, show_default=True,
               help="Largest file accepted.")
@@ -273,8 +275,9 @@ def _render_findings(report, fmt: str, lang: str) -> str:
 @cache_option
 @output_option
 @force_option
-def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool, max_bytes: int,
-                     lang: str, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
+def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool,
+                     max_bytes: int, lang: str, jobs: int | None, use_cache: bool, output: Path | None,
+                     force: bool) -> int:
     """Check progress files (default: the progress folder) against the plan.
 
     Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when

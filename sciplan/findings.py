@@ -146,7 +146,8 @@ _CODES = [
     _c("P301", "not-reporter", "error", "Unit may not report this indicator", "该单位不负责填报此指标",
        "Flows are reported by the lead and participating units of the indicator's group; each level "
        "indicator by exactly one unit."),
-    _c("P302", "task-not-in-groups", "error", "Task outside the unit's groups", "任务不属于该单位负责的行动或工程",
+    _c("P302", "task-not-in-groups", "error", "Task outside the unit's groups",
+       "任务不属于该单位负责的行动或工程",
        "A unit reports only on tasks of groups it leads or joins."),
     _c("P303", "milestone-not-responsible", "error", "Unit is not responsible for this milestone",
        "该单位不负责此进度节点", "Schedule items are reported by the leading group's office (县科协)."),
@@ -178,7 +179,8 @@ _CODES = [
     _c("C005", "plan-duplicate-name", "error", "Name or alias used twice", "名称或简称重复",
        "A unit's full name or alias is used by another unit, so it could not be resolved."),
     # --- workbook import ---
-    _c("I601", "sheet-missing", "error", "Sheet missing", "缺少工作表", "The workbook lacks a required sheet."),
+    _c("I601", "sheet-missing", "error", "Sheet missing", "缺少工作表",
+       "The workbook lacks a required sheet."),
     _c("I602", "bad-cell", "error", "Cell cannot be read", "单元格内容无法识别",
        "A cell's content cannot be turned into the expected value."),
     _c("I603", "not-a-workbook", "error", "Not an .xlsx workbook", "不是 .xlsx 工作簿",

@@ -624,6 +624,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding.L016.no_files.hint": {"en": "Progress files are named like 2024/agriculture.yaml.",
                                    "zh": "进展报告文件的命名形如 2024/agriculture.yaml。"},
     "error.no_such_path": {"en": "no such file or folder: {path}", "zh": "文件或文件夹不存在：{path}"},
+    "error.worker_stopped": {"en": "a worker process stopped unexpectedly (out of memory?); "
+                                   "run again with --jobs 1",
+                             "zh": "检查进程意外退出（内存不足？）；请加 --jobs 1 重新运行"},
     "error.plan_unusable": {"en": "the plan {path} is not usable; run `sciplan plan check` for details",
                             "zh": "实施方案 {path} 无法使用；详情请运行 `sciplan plan check`"},
     # The plan file's format (pydantic's errors, worded by sciplan).

@@ -94,7 +94,8 @@ def _plain_scalar(value: str) -> Any:
         return value
 
 
-def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
+def read_text(path: Path, display: str,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     """Read a file as UTF-8 text, or say precisely why it cannot be."""
     try:
         if not path.is_file():

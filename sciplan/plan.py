@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from .assessment import Kind
 from .i18n import Message
 
-
 FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
 
 

@@ -14,7 +14,6 @@ import os
 import re
 import stat
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -575,8 +574,9 @@ class _FileChecker:
                                                   Message("finding.what.task", id=task_id or n + 1))
             ok = ok and evidence_ok
             if ok and record_unit and task_id and status:
+                place = pf.Place(self.doc.file, self.doc.locate(path)[0])
                 self.result.tasks.append(pf.TaskRecord(record_unit, year, area_id, task_id, status,  # type: ignore[arg-type]
-                                                       evidence, pf.Place(self.doc.file, self.doc.locate(path)[0])))
+                                                       evidence, place))
 
     def milestones(self, data: dict, unit_id: str | None, year: int | None, record_unit: str | None) -> None:
         plan = self.plan
@@ -592,7 +592,8 @@ class _FileChecker:
                           _did_you_mean(milestone_id, [m.id for m in plan.milestones],
                                         Message("finding.R207.milestones",
                                                 milestones=", ".join(m.id for m in plan.milestones))))
-            elif milestone is not None and unit_id is not None and unit_id not in plan.milestone_reporters(milestone):
+            elif (milestone is not None and unit_id is not None
+                  and unit_id not in plan.milestone_reporters(milestone)):
                 ok = False
                 self.emit("P303", (*path, "milestone"),
                           Message("finding.P303.not_responsible", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
@@ -902,8 +903,7 @@ def _check_in_pool(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jo
                     store.put(display, data_digest, blob)
                 yield codec.loads(blob)
         except BrokenProcessPool:
-            raise UsageError("a worker process stopped unexpectedly (out of memory?); "
-                             "run again with --jobs 1") from None
+            raise UsageError(Message("error.worker_stopped")) from None
 
 
 _worker: dict[str, Any] = {}

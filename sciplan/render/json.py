@@ -23,7 +23,8 @@ def _clean(value: Any) -> Any:
 
 
 def dumps(document: dict) -> str:
-    return json.dumps(_clean({"schema_version": SCHEMA_VERSION, **document}), ensure_ascii=False, indent=2) + "\n"
+    document = _clean({"schema_version": SCHEMA_VERSION, **document})
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_findings(report: Report) -> str:

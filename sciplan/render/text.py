@@ -36,7 +36,8 @@ STATUS_STYLE = {
 }
 
 
-def _render(build: Callable[[Console], None], *, color: bool, width: int) -> str:
+def render_console(build: Callable[[Console], None], *, color: bool, width: int) -> str:
+    """Run `build` against a rich console that writes to a string; the one place consoles are made."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, width=width, highlight=False, emoji=False,
@@ -104,7 +105,7 @@ def render_findings(report: Report, *, color: bool = False, width: int = 80, lan
                        style="yellow" if report.warnings else "")
         console.print(summary)
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 def _where(f) -> str:
@@ -154,7 +155,7 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
         console.print(text("screen.plan.counts", lang, units=len(plan.units), named=reporting,
                            townships=len(plan.townships), milestones=len(plan.milestones)))
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
@@ -180,7 +181,7 @@ def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80,
             for i in indicators:
                 console.print(f"  {i.id}  {i.name}  {_target_text(i, lang)}")
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 def _names(plan: Plan, unit_ids: list[str]) -> str:
@@ -225,7 +226,7 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
         console.print()
         console.print(Text(text("screen.source", lang), style="bold").append(i.source_text))
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
@@ -268,7 +269,7 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80,
             for m in milestones:
                 console.print(f"  {m.year}  {m.id}  {m.text}")
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 # --- gap and status -------------------------------------------------------------------------------
@@ -424,7 +425,7 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
         console.print()
         console.print(_counts_line(table, lang))
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)
 
 
 def _counts_line(table: GapTable, lang: str) -> Text:
@@ -563,4 +564,4 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         for item in _reporting_lines(overview, lang):
             console.print(item)
 
-    return _render(build, color=color, width=width)
+    return render_console(build, color=color, width=width)

@@ -4,9 +4,6 @@ words come from the catalogue in `i18n`, plan names stay Chinese."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -16,16 +13,7 @@ from ..duties import UnitDetail, UnitSummary
 from ..i18n import text
 from ..plan import Indicator, Plan
 from . import numbers as num
-
-
-def _render(build: Callable[[Console], None], *, color: bool, width: int) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, width=width, highlight=False, emoji=False,
-                      soft_wrap=False, legacy_windows=False)
-    build(console)
-    # rich pads table cells to the full width; trailing blanks only get in the way of diffs and pastes.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+from .text import render_console as _render
 
 
 def _target_text(i: Indicator, lang: str) -> str:

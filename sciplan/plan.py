@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 from .assessment import Kind
 from .i18n import Message
@@ -194,22 +194,26 @@ class Plan(BaseModel):
     # (四（一）1: 县科协发挥县全民科学素质工作领导小组办公室的综合协调作用).
     coordinator: str
 
-    _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
-    _unit_keys: dict[str, str] = PrivateAttr(default_factory=dict)
-    _tasks: dict[str, tuple[Group, Task]] = PrivateAttr(default_factory=dict)
-    _indicators: dict[str, Indicator] = PrivateAttr(default_factory=dict)
-    _townships: dict[str, str] = PrivateAttr(default_factory=dict)
-
     def model_post_init(self, __context: object) -> None:
-        self._units = {u.id: u for u in self.units}
+        # The look-up tables go straight into the instance dict: pydantic's private attributes are read
+        # through __getattr__, which costs more than the look-up itself on every value validated.
+        unit_keys: dict[str, str] = {}
         for unit in self.units:
             for key in (unit.id, unit.name, *unit.aliases):
-                self._unit_keys.setdefault(key, unit.id)
-        self._tasks = {t.id: (g, t) for g in self.groups for t in g.tasks}
-        self._indicators = {i.id: i for i in self.indicators}
+                unit_keys.setdefault(key, unit.id)
+        townships: dict[str, str] = {}
         for township in self.townships:
-            self._townships.setdefault(township.id, township.id)
-            self._townships.setdefault(township.name, township.id)
+            townships.setdefault(township.id, township.id)
+            townships.setdefault(township.name, township.id)
+        tables = {
+            "_units": {u.id: u for u in self.units},
+            "_unit_keys": unit_keys,
+            "_tasks": {t.id: (g, t) for g in self.groups for t in g.tasks},
+            "_indicators": {i.id: i for i in self.indicators},
+            "_townships": townships,
+        }
+        for name, table in tables.items():
+            object.__setattr__(self, name, table)
 
     # --- look-ups -------------------------------------------------------------------------------
     def unit(self, key: str) -> Unit | None:

@@ -270,7 +270,13 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
             container: Any = {} if kind is yaml.MappingStartEvent else []
             stack.append([container, path, _NO_KEY, None, {}])
     except yaml.MarkedYAMLError as exc:
-        findings.append(_syntax_finding(exc, text, display))
+        if "maximum nesting depth" in (exc.problem or ""):
+            # Newer libyaml refuses deep nesting itself before sending the events that reach our limit.
+            line, column = _too_deep_at(text, max_depth, exc)
+            findings.append(say("L009", "finding.L009.too_deep", file=display, line=line, column=column,
+                                depth=max_depth))
+        else:
+            findings.append(_syntax_finding(exc, text, display))
         return Loaded(None, findings)
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
         position = getattr(exc, "position", None)
@@ -486,6 +492,23 @@ _YAML_WORDS = {message.render("en"): message for message in (
 
 def _yaml_words(said: str) -> Message | str:
     return _YAML_WORDS.get(said, said)
+
+
+def _too_deep_at(text: str, max_depth: int, exc: yaml.MarkedYAMLError) -> tuple[int | None, int | None]:
+    """Where flow brackets first nest deeper than `max_depth`; libyaml's own mark when they never do."""
+    depth, line, column = 0, 1, 0
+    for char in text:
+        column += 1
+        if char == "\n":
+            line, column = line + 1, 0
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line, column
+        elif char in "]}":
+            depth -= 1
+    mark = exc.problem_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, display: str) -> Finding:

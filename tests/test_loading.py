@@ -252,3 +252,19 @@ def test_a_broken_symlink(tmp_path: Path) -> None:
     (tmp_path / "link.yaml").symlink_to(tmp_path / "gone.yaml")
     (finding,) = load_file(tmp_path / "link.yaml", "link.yaml").findings
     assert finding.code == "L012" and "broken symlink" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # 1,200 block levels, each key one space further in: the 33rd key is too deep.
+        ("".join(" " * i + f"k{i}:\n" for i in range(1200)) + " " * 1200 + "v\n", (33, 33)),
+        # 1,200 nested block sequences on one line: the 33rd `- ` starts at column 65.
+        ("- " * 1200 + "x\n", (1, 65)),
+        # Flow brackets past libyaml's own limit of 1,000 (newer PyYAML wheels refuse them itself).
+        ("[" * 1500 + "]" * 1500, (1, 33)),
+    ],
+)
+def test_deep_nesting_is_l009_whatever_the_libyaml_version(text: str, where: tuple[int, int]):
+    loaded = load_text(text, "f.yaml")
+    assert [(f.code, f.line, f.column) for f in loaded.findings] == [("L009", *where)]

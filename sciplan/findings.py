@@ -236,7 +236,9 @@ class Finding:
         return i18n.decode_fields(json.loads(self.params)) if self.params else {}
 
     def sort_key(self) -> tuple:
-        return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
+        # A workbook finding's path starts with its sheet (`Values!F9`): one sheet's cells stay together.
+        sheet = self.path.split("!", 1)[0] if self.path and "!" in self.path else ""
+        return (self.file or "", sheet, self.line or 0, self.column or 0, self.code, self.message)
 
     def as_dict(self) -> dict:
         return {

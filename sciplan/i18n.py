@@ -43,6 +43,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 MESSAGES: dict[str, dict[str, str]] = {
     # --- assessment statuses (sdg-build's classes) -------------------------------------------------
     "status.achieved": {"en": "achieved", "zh": "已实现"},
+    "status.not_achieved": {"en": "not achieved", "zh": "未实现"},
     "status.on_track": {"en": "on track", "zh": "进展顺利"},
     "status.needs_acceleration": {"en": "needs acceleration", "zh": "需加快推进"},
     "status.limited_progress": {"en": "limited progress", "zh": "进展有限"},

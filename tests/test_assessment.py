@@ -25,11 +25,11 @@ from sciplan.assessment import (
     Target,
     Thresholds,
     assess,
+    assessed_year,
     classify,
     cumulative_actual,
     expected_by,
     forecast,
-    assessed_year,
     meets,
     past_deadline,
     progress_ratio,
@@ -577,7 +577,8 @@ def test_no_value_in_the_target_year_is_no_data():
     ],
 )
 def test_cumulative_at_its_target_year(last, comparator, status):
-    a = assess(cumulative(5000, comparator), {2021: 1000, 2022: 1000, 2023: 1000, 2024: 1000, 2025: last}, 2025)
+    series = {2021: 1000, 2022: 1000, 2023: 1000, 2024: 1000, 2025: last}
+    a = assess(cumulative(5000, comparator), series, 2025)
     assert a.actual == 4000 + last
     assert a.expected == 5000
     assert a.gap == 1000 - last

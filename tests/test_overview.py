@@ -287,8 +287,9 @@ def test_rows_worst_first_then_by_id(table):
 
 
 def test_counts(table):
-    assert table.counts() == {"not_achieved": 0, "deterioration": 1, "limited_progress": 1, "needs_acceleration": 2,
-                              "no_data": 9, "no_baseline": 0, "on_track": 2, "achieved": 1}
+    assert table.counts() == {"not_achieved": 0, "deterioration": 1, "limited_progress": 1,
+                              "needs_acceleration": 2, "no_data": 9, "no_baseline": 0, "on_track": 2,
+                              "achieved": 1}
 
 
 def test_json_keys(table):

@@ -6,6 +6,9 @@ the plan's own period S..E (start year to target year).
 
 A missing yearly report is never read as zero: sums use the years that were
 reported, and every result lists the years that were not.
+
+A deadline that has come is met or missed: from its target year on, a cumulative,
+level or ratio target is `achieved` or `not_achieved`, never a progress class.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ __all__ = [
     "cumulative_actual",
     "expected_by",
     "forecast",
+    "assessed_year",
     "meets",
+    "past_deadline",
     "progress_ratio",
     "sort_key",
 ]
@@ -48,6 +53,7 @@ class Comparator(StrEnum):
 
 
 class Status(StrEnum):
+    NOT_ACHIEVED = "not_achieved"  # the target year has come and its value does not meet the target
     DETERIORATION = "deterioration"
     LIMITED_PROGRESS = "limited_progress"
     NEEDS_ACCELERATION = "needs_acceleration"
@@ -59,6 +65,7 @@ class Status(StrEnum):
 
 # Worst first, so report rows needing attention sort to the top.
 STATUS_ORDER: tuple[Status, ...] = (
+    Status.NOT_ACHIEVED,
     Status.DETERIORATION,
     Status.LIMITED_PROGRESS,
     Status.NEEDS_ACCELERATION,
@@ -105,9 +112,9 @@ class Assessment:
     gap: float | None  # expected - actual; positive = shortfall
     ratio: float | None  # progress made / progress expected
     status: Status
-    forecast: float | None  # projected value at E
+    forecast: float | None  # projected value at E; None once the target year has come
     forecast_meets_target: bool | None
-    missing_years: tuple[int, ...]  # years in S..Y with no reported value
+    missing_years: tuple[int, ...]  # years in S..Y (S..E past the deadline) with no reported value
     missed_years: tuple[int, ...]  # annual only: reported years in S..Y that failed the yearly target
     baseline: Baseline | None  # baseline used by a level/ratio (plan's or earliest reported); None otherwise
 
@@ -130,6 +137,21 @@ def _check_year(target: Target, year: int) -> None:
     start, end = target.start_year, _final_year(target)
     if not start <= year <= end:
         raise ValueError(f"report year {year} is outside the plan period {start}-{end}")
+
+
+def past_deadline(target: Target, year: int) -> bool:
+    """Whether report year `year` has reached the target's own year, so the target is met or missed.
+
+    From its target year on, a cumulative, level or ratio target has no progress left to measure and
+    nothing left to forecast. Annual targets have no single deadline (each year is judged on its own),
+    so they never pass one.
+    """
+    return target.kind != Kind.ANNUAL and year >= _final_year(target)
+
+
+def assessed_year(target: Target, year: int) -> int:
+    """The year a report for `year` judges the target at: its target year once that has come, else `year`."""
+    return _final_year(target) if past_deadline(target, year) else year
 
 
 def _reported(series: Mapping[int, float], start: int, year: int) -> dict[int, float]:
@@ -257,9 +279,17 @@ def assess(
     year: int,
     thresholds: Thresholds = Thresholds(),  # frozen dataclass: safe as a default
 ) -> Assessment:
-    """Assess `target` for report year `year` from the county's yearly `series`."""
-    _check_year(target, year)
+    """Assess `target` for report year `year` from the county's yearly `series`.
+
+    Once `year` reaches the target year (see `past_deadline`), the target is judged at its target year
+    only: `achieved` or `not_achieved` (or `no_data`), expected = T, no forecast; values for later
+    years play no part. `year` may then lie after the target year, up to the plan's last year.
+    """
     s = target.start_year
+    if not s <= year <= max(_final_year(target), target.end_year):
+        raise ValueError(f"report year {year} is outside the plan period {s}-{target.end_year}")
+    due = past_deadline(target, year)
+    year = assessed_year(target, year)
     reported = _reported(series, s, year)
     missing = tuple(y for y in range(s, year + 1) if y not in reported)
 
@@ -271,9 +301,12 @@ def assess(
     if target.kind in _LEVELS:
         baseline = _baseline_used(target, reported)
 
-    expected = expected_by(target, year, baseline)
+    on_line = expected_by(target, year, baseline)
+    # At the deadline the straight line has reached T; say T itself rather than T * 5 / 5 in floats.
+    expected = target.value if due else on_line
     gap = expected - actual if expected is not None and actual is not None else None
-    ratio = progress_ratio(target, actual, expected, baseline)
+    # From the line, so that a baseline in the target year itself still gives no ratio (0/0).
+    ratio = progress_ratio(target, actual, on_line, baseline)
 
     missed: tuple[int, ...] = ()
     if target.kind == Kind.ANNUAL:
@@ -283,11 +316,13 @@ def assess(
         status = Status.NO_DATA
     elif meets(actual, target.comparator, target.value):
         status = Status.ACHIEVED
+    elif due:
+        status = Status.NOT_ACHIEVED
     else:
         # Covers no_baseline too: a single point or Y == b gives a None ratio.
         status = classify(ratio, thresholds)
 
-    fc = forecast(target, series, year)
+    fc = None if due else forecast(target, series, year)
     fc_meets = meets(fc, target.comparator, target.value) if fc is not None else None
 
     return Assessment(

@@ -43,6 +43,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 MESSAGES: dict[str, dict[str, str]] = {
     # --- assessment statuses (sdg-build's classes) -------------------------------------------------
     "status.achieved": {"en": "achieved", "zh": "已实现"},
+    "status.not_achieved": {"en": "not achieved", "zh": "未实现"},
     "status.on_track": {"en": "on track", "zh": "进展顺利"},
     "status.needs_acceleration": {"en": "needs acceleration", "zh": "需加快推进"},
     "status.limited_progress": {"en": "limited progress", "zh": "进展有限"},
@@ -140,16 +141,19 @@ MESSAGES: dict[str, dict[str, str]] = {
               "to progress expected gives the status, following Open SDG's progress assessment: achieved "
               "when the final target is already met; on track from {on_track}; needs acceleration from "
               "{needs_acceleration}; limited progress from {limited_progress}; deteriorating below "
-              "{limited_progress}. A year without a report is not counted as zero but listed as not "
-              "reported. The forecast for {end} keeps the pace so far (cumulative targets), the latest "
-              "value (yearly targets) or the least-squares line through the reported years (levels).",
+              "{limited_progress}. From its target year on, a target is judged on that year's value alone: "
+              "achieved or not achieved, with no forecast. A year without a report is not counted as zero "
+              "but listed as not reported. The forecast for {end} keeps the pace so far (cumulative "
+              "targets), the latest value (yearly targets) or the least-squares line through the reported "
+              "years (levels).",
         "zh": "每项目标均与从起点到目标的直线进度相比较。累计类目标到{year}年底的应达值，"
               "为目标值按年均分后乘以自{start}年起已过的年数；年度目标的应达值即每年的目标值；"
               "水平类目标（比例、注册人数等）的应达值，取从基线（方案给出的基线，否则为最早报送的年份）"
               "到{end}年目标的直线上对应的点。以实际进展与应有进展之比判定状态，参照 Open SDG 的进展"
               "评估方法：已达到最终目标为“已实现”；比值不低于{on_track}为“进展顺利”；"
               "不低于{needs_acceleration}为“需加快推进”；不低于{limited_progress}为“进展有限”；"
-              "低于{limited_progress}为“出现倒退”。未报送的年份不按零计算，而是列为缺报。"
+              "低于{limited_progress}为“出现倒退”。到达目标年份后，只看目标年份的数值："
+              "达到目标为“已实现”，否则为“未实现”，不再作预测。未报送的年份不按零计算，而是列为缺报。"
               "{end}年的预测值：累计类按目前进度推算，年度类取最近一年数值，水平类取已报年份的最小二乘直线。",
     },
     "report.made_with": {"en": "Made with sciplan {version} from the plan and the units' progress files.",

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .assessment import STATUS_ORDER, Assessment, Baseline, Comparator, Status, Target, Thresholds, assess
+from .assessment import (
+    STATUS_ORDER,
+    Assessment,
+    Baseline,
+    Comparator,
+    Status,
+    Target,
+    Thresholds,
+    assess,
+    assessed_year,
+)
 from .ledger import Ledger
 from .plan import Group, Indicator, Milestone, Plan
 from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
@@ -107,11 +117,11 @@ def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
     rows = []
     for indicator in plan.targeted_indicators():
         target = target_of(plan, indicator)
-        # A target due before Y (target_year inside the period) is judged at its own deadline: the
-        # straight line ends there, and later figures say nothing about whether it was met on time.
-        at = min(year, target.target_year or target.end_year)
+        # A target due by Y is judged at its own deadline (met or missed): later figures say nothing
+        # about whether it was met on time.
+        at = assessed_year(target, year)
         series = {y: v for y, v in ledger.series(indicator).items() if plan.period.start <= y <= at}
-        a = assess(target, series, at, thresholds)
+        a = assess(target, series, year, thresholds)
         rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at))
     rows.sort(key=lambda r: (STATUS_ORDER.index(r.status), r.indicator.id))
     return GapTable(plan, year, rows)

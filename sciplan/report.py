@@ -17,13 +17,14 @@ from .i18n import text
 from .overview import TASK_COLUMNS, GapRow, StatusOverview
 from .plan import Plan
 
-# Good news first in the headline, as the issue words it: achieved, on track, ... no data.
+# Good news first in the headline: achieved, on track, ... deteriorating, not achieved, no data.
 HEADLINE_ORDER: tuple[Status, ...] = (
     Status.ACHIEVED,
     Status.ON_TRACK,
     Status.NEEDS_ACCELERATION,
     Status.LIMITED_PROGRESS,
     Status.DETERIORATION,
+    Status.NOT_ACHIEVED,
     Status.NO_DATA,
     Status.NO_BASELINE,
 )

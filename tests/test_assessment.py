@@ -25,11 +25,13 @@ from sciplan.assessment import (
     Target,
     Thresholds,
     assess,
+    assessed_year,
     classify,
     cumulative_actual,
     expected_by,
     forecast,
     meets,
+    past_deadline,
     progress_ratio,
     sort_key,
 )
@@ -144,10 +146,10 @@ def test_cumulative_in_the_final_year():
     assert a.actual == 4500  # 5 * 900
     assert a.expected == 5000  # 5000 * 5/5
     assert a.gap == 500
-    assert a.ratio == 0.9  # 4500 / 5000
-    assert a.status is Status.NEEDS_ACCELERATION
-    assert a.forecast == 4500  # 4500 * 5/5
-    assert a.forecast_meets_target is False
+    assert a.ratio == 0.9  # 4500 / 5000, still given
+    assert a.status is Status.NOT_ACHIEVED  # the period is over: 4500 < 5000 is a miss, not a pace
+    assert a.forecast is None  # nothing left to forecast
+    assert a.forecast_meets_target is None
 
 
 # Y = 2021: expected = 5000 * 1/5 = 1000, so ratio = actual / 1000.
@@ -484,8 +486,11 @@ def test_report_year_outside_the_plan_period_is_rejected(year):
 def test_target_year_before_end_year_bounds_the_period():
     t = level(15.0, Baseline(2020, 10.0), target_year=2023)
     assert assess(t, {2023: 14.0}, 2023).expected == 15.0
+    assert assess(t, {}, 2024).status is Status.NO_DATA  # judged at 2023, which has no value
     with pytest.raises(ValueError):
-        assess(t, {}, 2024)
+        assess(t, {}, 2026)  # after the plan's last year
+    with pytest.raises(ValueError):
+        forecast(t, {2022: 12.0, 2023: 14.0}, 2024)  # the line ends at the target year
 
 
 def test_missing_years_for_every_kind():
@@ -494,11 +499,128 @@ def test_missing_years_for_every_kind():
         assert assess(t, series, 2024).missing_years == (2022, 2024)
 
 
+# --- a deadline that has come is met or missed ------------------------------------------------------
+# Literacy-like level throughout: baseline 10.0 in 2020, target 15.0 in 2025, so the straight line is
+# 10 + (Y - 2020); the county moves exactly one point a year from 2021.
+
+STEADY = {2021: 11.0, 2022: 12.0, 2023: 13.0, 2024: 14.0}
+
+
+def test_past_deadline_and_assessed_year():
+    t = level(15.0, Baseline(2020, 10.0))
+    assert (past_deadline(t, 2024), past_deadline(t, 2025)) == (False, True)
+    assert (assessed_year(t, 2024), assessed_year(t, 2025)) == (2024, 2025)
+    early = level(15.0, Baseline(2020, 10.0), target_year=2023)
+    assert (past_deadline(early, 2022), past_deadline(early, 2023), past_deadline(early, 2025)) == (
+        False, True, True)
+    assert (assessed_year(early, 2022), assessed_year(early, 2025)) == (2022, 2023)
+    assert past_deadline(cumulative(), 2025) and past_deadline(level(kind=Kind.RATIO), 2025)
+    # Each year of an annual target is its own deadline: the ratio classes stay.
+    assert not past_deadline(annual(), 2025) and assessed_year(annual(), 2025) == 2025
+
+
+def test_the_year_before_the_deadline_keeps_the_ratio_classes_and_the_forecast():
+    a = assess(level(15.0, Baseline(2020, 10.0), Comparator.GT), STEADY, 2024)
+    assert a.expected == 14.0  # 10 + 5 * 4/5
+    assert a.ratio == pytest.approx(1.0)  # (14 - 10) / (14 - 10)
+    assert a.status is Status.ON_TRACK
+    assert a.forecast == pytest.approx(15.0)  # OLS through 11..14, slope 1: 14 + 1
+    assert a.forecast_meets_target is False  # 15.0 is not > 15
+
+
+def test_gt_target_met_exactly_at_its_target_year_is_not_achieved():
+    a = assess(level(15.0, Baseline(2020, 10.0), Comparator.GT), STEADY | {2025: 15.0}, 2025)
+    assert (a.expected, a.actual, a.gap) == (15.0, 15.0, 0.0)  # expected is T itself
+    assert a.ratio == pytest.approx(1.0)  # (15 - 10) / (15 - 10), still given
+    assert a.status is Status.NOT_ACHIEVED  # "over 15": 15.0 is not over 15, and time is up
+    assert a.forecast is None and a.forecast_meets_target is None
+    assert a.missing_years == ()
+
+
+def test_ge_target_met_exactly_at_its_target_year_is_achieved():
+    a = assess(level(15.0, Baseline(2020, 10.0), Comparator.GE), STEADY | {2025: 15.0}, 2025)
+    assert a.status is Status.ACHIEVED
+    assert a.forecast is None and a.forecast_meets_target is None
+
+
+def test_a_report_after_the_target_year_judges_the_target_year_and_ignores_later_values():
+    t = level(15.0, Baseline(2020, 10.0), Comparator.GT, target_year=2023)
+    a = assess(t, {2022: 13.0, 2023: 14.0, 2024: 16.0, 2025: 17.0}, 2025)
+    assert (a.expected, a.actual, a.gap) == (15.0, 14.0, 1.0)  # 2023's value; 16.0 came too late
+    assert a.ratio == pytest.approx(0.8)  # (14 - 10) / (15 - 10): the line reaches 15 in 2023
+    assert a.status is Status.NOT_ACHIEVED
+    assert a.missing_years == (2021,)  # S..2023 only: 2024 and 2025 are not owed for this target
+    assert a.forecast is None
+    on_time = assess(t, {2023: 15.5, 2024: 14.0}, 2025)
+    assert (on_time.actual, on_time.status) == (15.5, Status.ACHIEVED)  # 2024's drop is not counted
+    assert assess(t, {2023: 14.0}, 2025) == assess(t, {2023: 14.0}, 2023)
+
+
+def test_no_value_in_the_target_year_is_no_data():
+    a = assess(level(15.0, Baseline(2020, 10.0)), STEADY, 2025)
+    assert a.actual is None and a.gap is None and a.ratio is None
+    assert a.expected == 15.0
+    assert a.status is Status.NO_DATA
+    assert a.missing_years == (2025,)
+    assert a.forecast is None  # no forecast for a year that is over, even with four points
+    t = level(15.0, Baseline(2020, 10.0), target_year=2023)
+    assert assess(t, {2022: 13.0, 2024: 16.0}, 2025).status is Status.NO_DATA  # 2024 is after the deadline
+
+
+@pytest.mark.parametrize(
+    ("last", "comparator", "status"),
+    [
+        (999, Comparator.GE, Status.NOT_ACHIEVED),  # 4999 < 5000
+        (1000, Comparator.GE, Status.ACHIEVED),  # 5000 >= 5000
+        (1000, Comparator.GT, Status.NOT_ACHIEVED),  # 5000 is not > 5000
+        (1001, Comparator.GT, Status.ACHIEVED),  # 5001 > 5000
+    ],
+)
+def test_cumulative_at_its_target_year(last, comparator, status):
+    series = {2021: 1000, 2022: 1000, 2023: 1000, 2024: 1000, 2025: last}
+    a = assess(cumulative(5000, comparator), series, 2025)
+    assert a.actual == 4000 + last
+    assert a.expected == 5000
+    assert a.gap == 1000 - last
+    assert a.ratio == pytest.approx((4000 + last) / 5000)
+    assert a.status is status
+    assert a.forecast is None and a.forecast_meets_target is None
+
+
+def test_cumulative_with_missing_years_at_its_target_year():
+    a = assess(cumulative(5000), {2021: 3000, 2023: 2500}, 2025)
+    assert a.actual == 5500  # the years reported; the others are listed, not read as zero
+    assert a.status is Status.ACHIEVED
+    assert a.missing_years == (2022, 2024, 2025)
+
+
+def test_ratio_kind_at_its_target_year():
+    t = level(160.0, comparator=Comparator.GE, kind=Kind.RATIO)  # no plan baseline
+    a = assess(t, {2021: 120.0, 2023: 130.0, 2025: 150.0}, 2025)
+    assert a.baseline == Baseline(2021, 120.0)  # the earliest reported year
+    assert (a.expected, a.actual, a.gap) == (160.0, 150.0, 10.0)
+    assert a.ratio == pytest.approx(0.75)  # (150 - 120) / (160 - 120)
+    assert a.status is Status.NOT_ACHIEVED
+    assert a.forecast is None
+    # Only the target year reported: it is its own baseline, so no ratio, but still met or missed.
+    single = assess(t, {2025: 150.0}, 2025)
+    assert (single.expected, single.ratio, single.status) == (160.0, None, Status.NOT_ACHIEVED)
+    assert assess(t, {2025: 160.0}, 2025).status is Status.ACHIEVED
+
+
+def test_annual_target_in_the_last_year_keeps_the_ratio_classes():
+    a = assess(annual(100), {2024: 120, 2025: 90}, 2025)
+    assert a.ratio == 0.9  # 90 / 100
+    assert a.status is Status.NEEDS_ACCELERATION
+    assert a.forecast == 90 and a.forecast_meets_target is False
+
+
 # --- ordering ------------------------------------------------------------------------------------------
 
 
 def test_status_order_is_worst_first():
     assert STATUS_ORDER == (
+        Status.NOT_ACHIEVED,
         Status.DETERIORATION,
         Status.LIMITED_PROGRESS,
         Status.NEEDS_ACCELERATION,
@@ -525,10 +647,12 @@ def test_sort_key_orders_rows_worst_first_then_by_id():
         ("A0", _row(Status.NO_DATA)),
         ("D1", _row(Status.NEEDS_ACCELERATION)),
         ("D2", _row(Status.NO_BASELINE)),
+        ("E1", _row(Status.NOT_ACHIEVED)),
     ]
     ordered = [i for i, _ in sorted(rows, key=lambda r: sort_key(*r))]
-    assert ordered == ["A1", "C1", "D1", "A0", "B1", "B2", "D2", "A2", "A3"]
-    assert sort_key("X", _row(Status.DETERIORATION)) == (0, "X")
+    assert ordered == ["E1", "A1", "C1", "D1", "A0", "B1", "B2", "D2", "A2", "A3"]
+    assert sort_key("X", _row(Status.NOT_ACHIEVED)) == (0, "X")
+    assert sort_key("X", _row(Status.DETERIORATION)) == (1, "X")
 
 
 # --- properties ----------------------------------------------------------------------------------------
@@ -578,6 +702,15 @@ else:
             assert math.isfinite(a.gap)
         else:
             assert a.gap is None
+
+    @given(target=_targets(), series=_series(), year=st.integers(S, E))
+    def test_a_passed_deadline_is_met_or_missed(target, series, year):
+        a = assess(target, series, year)
+        if past_deadline(target, year):
+            assert a.status in (Status.ACHIEVED, Status.NOT_ACHIEVED, Status.NO_DATA)
+            assert a.forecast is None and a.forecast_meets_target is None
+        else:
+            assert a.status is not Status.NOT_ACHIEVED
 
     @given(target=_targets(1e9), series=_series(1e9), year=st.integers(S, E - 1), later=st.floats(0, 1e9))
     def test_data_after_y_never_changes_the_result(target, series, year, later):

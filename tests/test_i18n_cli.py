@@ -315,10 +315,10 @@ def test_chinese_errors_in_the_progress_files(cli, broken):
     (("unit", "foo"), "Error: no unit is called `foo`; `sciplan units` lists them",
      "错误：没有名为 `foo` 的单位；`sciplan units` 可列出全部单位"),
     (("gap", "--year", "2024", "--status", "x"),
-     "Error: unknown status x; choose from deterioration, limited_progress, needs_acceleration, no_data, "
-     "no_baseline, on_track, achieved",
-     "错误：未知状态 x；可选：deterioration, limited_progress, needs_acceleration, no_data, no_baseline, "
-     "on_track, achieved"),
+     "Error: unknown status x; choose from not_achieved, deterioration, limited_progress, "
+     "needs_acceleration, no_data, no_baseline, on_track, achieved",
+     "错误：未知状态 x；可选：not_achieved, deterioration, limited_progress, needs_acceleration, no_data, "
+     "no_baseline, on_track, achieved"),
 ])
 def test_command_errors_in_both_languages(run, args, english, chinese):
     assert run(*args, "--lang", "en") == (2, "", english + "\n")

@@ -221,10 +221,12 @@ def test_baseline_year_itself_is_no_baseline(plan):
 
 
 def test_gt_is_strict_at_the_target_year(plan):
-    # B = 10.2 in 2021; Y = E = 2025: expected 15.0. 15.0 is not "over 15%": ratio 1.0 -> on_track.
+    # B = 10.2 in 2021; Y = E = 2025: expected 15.0. 15.0 is not "over 15%", and the period is over:
+    # not achieved (ratio 1.0 is still given), with no forecast for a year that has ended.
     a = row(gap_table(plan, [v("literacy-rate", 2021, 10.2), v("literacy-rate", 2025, 15.0)], 2025),
             "literacy-rate").assessment
-    assert a.ratio == 1.0 and a.status is Status.ON_TRACK
+    assert a.ratio == 1.0 and a.status is Status.NOT_ACHIEVED
+    assert a.expected == 15.0 and a.forecast is None and a.forecast_meets_target is None
     a = row(gap_table(plan, [v("literacy-rate", 2021, 10.2), v("literacy-rate", 2025, 15.1)], 2025),
             "literacy-rate").assessment
     assert a.status is Status.ACHIEVED
@@ -260,12 +262,14 @@ def test_a_target_due_before_the_report_year_is_judged_at_its_target_year():
     changed = plan_with(earlier)
     values = [v("literacy-rate", 2022, 10.2), v("literacy-rate", 2023, 12.0), v("literacy-rate", 2024, 16.0)]
     r = row(gap_table(changed, values, 2024), "literacy-rate")
-    # Judged at 2023 (E = 2023): expected = 10.2 + 4.8 * (2023 - 2022) / (2023 - 2022) = 15.0,
-    # actual 12.0, ratio 1.8 / 4.8 = 0.375 -> limited_progress; 2024's 16.0 comes after the deadline.
+    # Judged at 2023 (E = 2023): expected = T = 15.0, actual 12.0, ratio 1.8 / 4.8 = 0.375 (still
+    # given); the deadline has passed unmet -> not_achieved; 2024's 16.0 comes after the deadline.
     assert r.year == 2023 and r.as_dict()["assessed_year"] == 2023
     assert (r.assessment.expected, r.assessment.actual) == (15.0, 12.0)
     assert r.assessment.ratio == pytest.approx(0.375)
-    assert r.status is Status.LIMITED_PROGRESS
+    assert r.status is Status.NOT_ACHIEVED
+    assert r.as_dict()["forecast"] is None and r.as_dict()["forecast_meets_target"] is None
+    assert r.as_dict()["values"] == {"2022": 10.2, "2023": 12.0}
 
 
 # --- table shape -----------------------------------------------------------------------------------
@@ -283,8 +287,9 @@ def test_rows_worst_first_then_by_id(table):
 
 
 def test_counts(table):
-    assert table.counts() == {"deterioration": 1, "limited_progress": 1, "needs_acceleration": 2,
-                              "no_data": 9, "no_baseline": 0, "on_track": 2, "achieved": 1}
+    assert table.counts() == {"not_achieved": 0, "deterioration": 1, "limited_progress": 1,
+                              "needs_acceleration": 2, "no_data": 9, "no_baseline": 0, "on_track": 2,
+                              "achieved": 1}
 
 
 def test_json_keys(table):

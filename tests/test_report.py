@@ -265,7 +265,8 @@ def test_statuses_and_headline_counts_match_the_overview(data, overview):
     assert list(data.counts) == list(HEADLINE_ORDER)
     assert {str(s): n for s, n in data.counts.items()} == overview.gap.counts()
     assert data.counts == {Status.ACHIEVED: 1, Status.ON_TRACK: 1, Status.NEEDS_ACCELERATION: 1,
-                           Status.LIMITED_PROGRESS: 1, Status.DETERIORATION: 1, Status.NO_DATA: 10,
+                           Status.LIMITED_PROGRESS: 1, Status.DETERIORATION: 1, Status.NOT_ACHIEVED: 0,
+                           Status.NO_DATA: 10,
                            Status.NO_BASELINE: 1}
 
 

@@ -303,7 +303,7 @@ def test_gap_year_outside_the_plan_period(run, year):
 
 def test_gap_unknown_status_and_missing_year(run):
     code, _, err = run("gap", "--year", "2023", "--status", "late")
-    assert code == 2 and "unknown status late; choose from deterioration, " in err
+    assert code == 2 and "unknown status late; choose from not_achieved, deterioration, " in err
     code, _, err = run("gap")
     assert code == 2 and "--year" in err
 
@@ -365,8 +365,9 @@ def test_status_json_fixture(run):
     assert code == 0
     doc = json.loads(out)
     assert doc["year"] == 2023 and doc["goal"]["id"] == "literacy-rate"
-    assert doc["counts"] == {"deterioration": 0, "limited_progress": 0, "needs_acceleration": 2,
-                             "no_data": 11, "no_baseline": 0, "on_track": 2, "achieved": 1}
+    assert doc["counts"] == {"not_achieved": 0, "deterioration": 0, "limited_progress": 0,
+                             "needs_acceleration": 2, "no_data": 11, "no_baseline": 0, "on_track": 2,
+                             "achieved": 1}
     farmers = next(g for g in doc["tasks"] if g["group"] == "farmers")
     assert {k: farmers[k] for k in ("done", "in_progress", "not_started", "blocked", "not_reported")} == {
         "done": 0, "in_progress": 1, "not_started": 0, "blocked": 1, "not_reported": 2}

@@ -29,6 +29,7 @@ from . import numbers as num
 
 STATUS_COLOURS: dict[Status, str] = {
     Status.ACHIEVED: "#1a7f37",
+    Status.NOT_ACHIEVED: "#8e1537",  # deep crimson: the deadline has passed, darker than deterioration
     Status.ON_TRACK: "#2f81c1",
     Status.NEEDS_ACCELERATION: "#b07d00",
     Status.LIMITED_PROGRESS: "#d4661c",

@@ -27,6 +27,7 @@ from . import numbers as num
 
 STATUS_STYLE = {
     "achieved": "bold green",
+    "not_achieved": "bold white on red",  # the deadline has passed: stronger than deterioration
     "on_track": "green",
     "needs_acceleration": "yellow",
     "limited_progress": "red",
@@ -34,6 +35,8 @@ STATUS_STYLE = {
     "no_data": "dim",
     "no_baseline": "cyan",
 }
+# A bar's blocks take the status's colour as foreground; a background would show through the blocks.
+BAR_STYLE = {**STATUS_STYLE, "not_achieved": "bold red"}
 
 
 def render_console(build: Callable[[Console], None], *, color: bool, width: int) -> str:
@@ -328,7 +331,7 @@ def _bar(row: GapRow, width: int = BAR_WIDTH) -> Text:
         if filled <= mark < width:
             cells[mark] = BAR_EXPECTED
     # Styles go on the segments, not the Text: a base style would tint the dots too.
-    bar = Text().append("".join(cells[:filled]), style=STATUS_STYLE.get(str(row.status), ""))
+    bar = Text().append("".join(cells[:filled]), style=BAR_STYLE.get(str(row.status), ""))
     return bar.append("".join(cells[filled:]), style="dim")
 
 

@@ -10,6 +10,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from sciplan.findings import CATALOGUE, STAGES
 from sciplan.render.catalogue import render_catalogue
 
@@ -108,3 +110,32 @@ def test_diagnostics_command_writes_the_doc_and_will_not_overwrite(cli, tmp_path
     assert target.read_text(encoding="utf-8") == render_catalogue()
     code, _, err = cli("diagnostics", "-o", target)
     assert code == 2 and "Error:" in err
+
+
+def test_a_retired_code_is_listed_and_documented_as_retired():
+    assert CATALOGUE["R212"].retired and not CATALOGUE["R212"].messages
+    doc = render_catalogue()
+    assert "| Not a reportable indicator (retired) | 不是可填报的指标（已停用） |" in doc
+    assert "\n### R212\n" in doc and "**Retired.** Never raised" in doc
+
+
+def test_a_code_cannot_be_defined_twice_or_reused():
+    from sciplan.findings import ERROR, Code
+    with pytest.raises(ValueError, match="R212 is defined twice"):
+        Code("R212", "something-new", ERROR, {"en": "New", "zh": "新"}, "A new meaning.")
+    with pytest.raises(ValueError, match="not a finding code"):
+        Code("Z999", "z", ERROR, {"en": "Z", "zh": "Z"}, "z")
+
+
+def test_a_message_id_cannot_be_registered_twice():
+    from sciplan import i18n
+    with pytest.raises(ValueError, match="finding.S103.not_text"):
+        i18n.register({"finding.S103.not_text": {"en": "x", "zh": "x"}})
+
+
+def test_the_session_check_names_the_codes_no_test_raised():
+    from conftest import unraised_codes
+    assert unraised_codes(set(CATALOGUE)) == []
+    missing = unraised_codes({"S103"})
+    assert "S104" in missing and "S103" not in missing
+    assert "R212" not in missing  # retired

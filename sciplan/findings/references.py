@@ -144,4 +144,7 @@ R212 = Code(
     "R212", "input-indicator-target", ERROR,
     title={"en": "Not a reportable indicator", "zh": "不是可填报的指标"},
     description="The indicator cannot be reported in this file.",
+    retired="Never raised: each case it named has its own code. An indicator the plan lacks is R205, a "
+            "computed (ratio) indicator is R208, one the unit does not report is P301, and a ratio's input "
+            "indicators are reported like any other figure. The code stays listed and is not reused.",
 )

@@ -42,7 +42,8 @@ P302 = Code(
 P303 = Code(
     "P303", "milestone-not-responsible", ERROR,
     title={"en": "Unit is not responsible for this milestone", "zh": "该单位不负责此进度节点"},
-    description="Schedule items are reported by the leading group's office (县科协).",
+    description="A schedule item is reported by the units it names, else by the plan's coordinator (the "
+                "leading group's office), or by the unit that hosts that office.",
     messages={
         "not_responsible": {"en": "{unit} does not report the schedule item `{milestone}`",
                             "zh": "{unit}不负责报送进度节点 `{milestone}`"},

@@ -47,8 +47,8 @@ def _whole_suite(session: pytest.Session) -> bool:
     """True when the run selected every test: the default test paths, no -k, -m or --deselect."""
     config = session.config
     option = config.option
-    if (option.keyword or option.markexpr or option.deselect or getattr(option, "lf", False)
-            or session.testsfailed or session.shouldstop):
+    if (option.keyword or option.markexpr or option.deselect or option.collectonly
+            or getattr(option, "lf", False) or session.testsfailed or session.shouldstop):
         return False
     given = [Path(config.invocation_params.dir, arg) for arg in config.args]
     default = [Path(config.rootpath, path) for path in config.getini("testpaths")]

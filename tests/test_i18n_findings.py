@@ -383,3 +383,9 @@ def test_say_rejects_an_unknown_code_and_an_empty_report_localizes():
     empty = Report(files=0).localized("zh").as_dict()
     assert empty == {"files": 0, "errors": 0, "warnings": 0, "findings": []}
     assert Finding("S103", "m").localized("zh").message == "m"
+
+
+def test_a_finding_is_not_worded_by_another_codes_message():
+    with pytest.raises(ValueError, match="S104 finding cannot be worded by finding.S103.not_text"):
+        say("S104", "finding.S103.not_text", key="unit", got="x")
+    assert say("S104", "finding.in_cell", cell="B2", message="m").code == "S104"  # a shared message

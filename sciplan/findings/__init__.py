@@ -58,6 +58,12 @@ from .structure import S101, S102, S103, S104, S105, S106, S107, S108, S109, S11
 from .words import WORDS
 from .workbook import I601, I602, I603, I604, I605, I606
 
+# The catalogue in the order of the stages (the modules above are imported in alphabetical order).
+_ORDER = list(STAGES)
+_ordered = sorted(CATALOGUE.values(), key=lambda c: (_ORDER.index(c.stage), c.code))
+CATALOGUE.clear()
+CATALOGUE.update((c.code, c) for c in _ordered)
+
 i18n.register(WORDS)
 for _code in CATALOGUE.values():
     i18n.register(_code.message_ids())

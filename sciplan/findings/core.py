@@ -205,13 +205,17 @@ def say(code: Code | str, key: str, /, *, hint: Message | str | None = _DERIVED,
 
     The hint is the message `key.hint` (when it exists) with the same fields; `hint` replaces it,
     and None means no hint. A field value may be a Message, for words that need translating.
+    `key` is one of the code's own messages or a shared one (`finding.in_cell`), never another code's.
     """
+    definition = code_of(code)
+    owner = key.split(".")[1] if key.count(".") >= 2 else ""
+    if owner in CATALOGUE and owner != definition.code:
+        raise ValueError(f"a {definition.code} finding cannot be worded by {key}, a message of {owner}")
     if hint is not _DERIVED:
         fields["hint"] = hint
     encoded = i18n.encode_fields(fields)
     # Worded from the encoded fields, exactly as `localized` words them after a trip through a cache.
     message, hint_text = _word(key, i18n.decode_fields(encoded), "en")
-    definition = code_of(code)
     return Finding(code=definition.code, message=message, file=file, line=line, column=column, path=path,
                    hint=hint_text, severity=definition.severity, key=key,
                    params=_JSON.encode(encoded) if encoded else "")

@@ -20,7 +20,25 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .findings import Finding, format_path, say
+from .findings import (
+    L001,
+    L002,
+    L003,
+    L004,
+    L005,
+    L006,
+    L007,
+    L008,
+    L009,
+    L010,
+    L011,
+    L012,
+    L014,
+    L015,
+    L017,
+    Finding,
+    format_path,
+)
 from .i18n import Message
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same events.
@@ -100,24 +118,24 @@ def read_text(path: Path, display: str,
     try:
         if not path.is_file():
             if path.is_dir():
-                kind = "finding.L012.folder"
+                kind = "folder"
             elif path.is_symlink() and not path.exists():
-                kind = "finding.L012.broken_link"
+                kind = "broken_link"
             elif not path.exists():  # gone since it was listed
-                return None, [say("L014", "finding.L014.gone", hint=Message("finding.L014.hint"),
-                                  file=display)]
+                return None, [L014.say("gone", hint=L014.message("hint"),
+                                       file=display)]
             else:
-                kind = "finding.L012.special"
-            return None, [say("L012", kind, hint=Message("finding.L012.hint"), file=display)]
+                kind = "special"
+            return None, [L012.say(kind, hint=L012.message("hint"), file=display)]
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [say("L003", "finding.L003.size", file=display, size=f"{size:,}",
-                              limit=f"{max_bytes:,}")]
+            return None, [L003.say("size", file=display, size=f"{size:,}",
+                                   limit=f"{max_bytes:,}")]
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return None, [say("L014", "finding.L014.unreadable", hint=Message("finding.L014.hint"), file=display,
-                          reason=_os_reason(exc))]
+        return None, [L014.say("unreadable", hint=L014.message("hint"), file=display,
+                               reason=_os_reason(exc))]
     return decode(data, display, max_bytes)
 
 
@@ -140,15 +158,15 @@ def _os_reason(exc: OSError) -> Message | str:
 
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     if len(data) > max_bytes:
-        return None, [say("L003", "finding.L003.over", file=display, limit=f"{max_bytes:,}")]
-    hint = Message("finding.L001.hint")
+        return None, [L003.say("over", file=display, limit=f"{max_bytes:,}")]
+    hint = L001.message("hint")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode": every other byte is NUL, which would otherwise be reported as binary.
-        return None, [say("L001", "finding.L001.utf16", hint=hint, file=display, line=1, column=1)]
+        return None, [L001.say("utf16", hint=hint, file=display, line=1, column=1)]
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is accepted and dropped
     if b"\x00" in body:
         line, column = _byte_line_column(body, body.index(b"\x00"))
-        return None, [say("L011", "finding.L011.nul", file=display, line=line, column=column)]
+        return None, [L011.say("nul", file=display, line=line, column=column)]
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -159,9 +177,9 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
             looks_gbk = True
         except UnicodeDecodeError:
             looks_gbk = False
-        key = "finding.L001.looks_gbk" if looks_gbk else "finding.L001.not_utf8"
-        return None, [say("L001", key, hint=hint, file=display, line=line, column=column,
-                          byte=f"{body[exc.start]:02X}")]
+        variant = "looks_gbk" if looks_gbk else "not_utf8"
+        return None, [L001.say(variant, hint=hint, file=display, line=line, column=column,
+                               byte=f"{body[exc.start]:02X}")]
     return text, []
 
 
@@ -178,13 +196,13 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
     binary = _BINARY.search(text)
     if binary:
         line, column = _line_column(text, binary.start())
-        return Loaded(None, [say("L011", "finding.L011.control", file=display, line=line, column=column)])
+        return Loaded(None, [L011.say("control", file=display, line=line, column=column)])
     not_printable = _NOT_PRINTABLE.search(text)
     if not_printable:
         line, column = _line_column(text, not_printable.start())
         character = f"U+{ord(not_printable.group()):04X}"
-        return Loaded(None, [say("L017", "finding.L017.character", file=display, line=line, column=column,
-                                 character=character)])
+        return Loaded(None, [L017.say("character", file=display, line=line, column=column,
+                                      character=character)])
     simple = _parse_simple(text, display, max_depth)
     if simple is not None:
         return Loaded(simple, findings)
@@ -202,8 +220,8 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                 documents += 1
                 if documents > 1:
                     line, col = event.start_mark.line + 1, event.start_mark.column + 1
-                    findings.append(say("L015", "finding.L015.second_document", file=display, line=line,
-                                        column=col))
+                    findings.append(L015.say("second_document", file=display, line=line,
+                                             column=col))
                     break
                 continue
             if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
@@ -221,16 +239,16 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                     aliases[event.anchor][1] += 1
                 else:
                     aliases[event.anchor] = [len(findings), 1]
-                    findings.append(say("L007", "finding.L007.alias", file=display, line=position[0],
-                                        column=position[1], name=event.anchor))
+                    findings.append(L007.say("alias", file=display, line=position[0],
+                                             column=position[1], name=event.anchor))
                 value: Any = None
             else:
                 if getattr(event, "anchor", None):
-                    findings.append(say("L007", "finding.L007.anchor", file=display, line=position[0],
-                                        column=position[1], name=event.anchor))
+                    findings.append(L007.say("anchor", file=display, line=position[0],
+                                             column=position[1], name=event.anchor))
                 if event.tag is not None:
-                    findings.append(say("L008", "finding.L008.tag", file=display, line=position[0],
-                                        column=position[1], tag=event.tag))
+                    findings.append(L008.say("tag", file=display, line=position[0],
+                                             column=position[1], tag=event.tag))
             path = _child_path(stack)
             if kind is yaml.ScalarEvent:
                 if event.implicit[0] and not event.style:
@@ -258,12 +276,12 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
                 continue
             # A collection starts.
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                findings.append(say("L004", "finding.L004.key_not_text", file=display, line=position[0],
-                                    column=position[1]))
+                findings.append(L004.say("key_not_text", file=display, line=position[0],
+                                         column=position[1]))
                 return Loaded(None, findings)
             if len(stack) >= max_depth:
-                findings.append(say("L009", "finding.L009.too_deep", file=display, line=position[0],
-                                    column=position[1], depth=max_depth))
+                findings.append(L009.say("too_deep", file=display, line=position[0],
+                                         column=position[1], depth=max_depth))
                 too_deep = True
                 break  # the file is rejected anyway; parsing on would only feed a nesting bomb
             doc.positions[path] = position
@@ -273,27 +291,27 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
         if "maximum nesting depth" in (exc.problem or ""):
             # Newer libyaml refuses deep nesting itself before sending the events that reach our limit.
             line, column = _too_deep_at(text, max_depth, exc)
-            findings.append(say("L009", "finding.L009.too_deep", file=display, line=line, column=column,
-                                depth=max_depth))
+            findings.append(L009.say("too_deep", file=display, line=line, column=column,
+                                     depth=max_depth))
         else:
             findings.append(_syntax_finding(exc, text, display))
         return Loaded(None, findings)
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
         position = getattr(exc, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
-        findings.append(say("L017", "finding.L017.reader", file=display, line=line,
-                            character=repr(getattr(exc, "character", "?"))))
+        findings.append(L017.say("reader", file=display, line=line,
+                                 character=repr(getattr(exc, "character", "?"))))
         return Loaded(None, findings)
     for name, (index, uses) in aliases.items():
         if uses > 1:
             first = findings[index]
-            findings[index] = say("L007", "finding.L007.alias_repeated", file=display, line=first.line,
-                                  column=first.column, hint=first.hint_source(), name=name, uses=uses)
+            findings[index] = L007.say("alias_repeated", file=display, line=first.line,
+                                       column=first.column, hint=first.hint_source(), name=name, uses=uses)
     if too_deep or aliases:
         # An alias leaves a hole where its value would be: checking the rest would only report the holes.
         return Loaded(None, findings)
     if documents == 0 or (root is None and not findings):
-        findings.append(say("L002", "finding.L002.empty", file=display, line=1, column=1))
+        findings.append(L002.say("empty", file=display, line=1, column=1))
         return Loaded(None, findings)
     doc.data = root
     return Loaded(doc, findings)
@@ -429,9 +447,9 @@ def _set_key(entry: list[Any], key: Any, position: tuple[int, int], doc: Documen
     name = _key_name(key)
     if name in seen:
         first = seen[name]
-        findings.append(say("L006", "finding.L006.duplicate_key", file=display, line=position[0],
-                            column=position[1], path=format_path((*path, name)), key=name,
-                            first_line=first[0]))
+        findings.append(L006.say("duplicate_key", file=display, line=position[0],
+                                 column=position[1], path=format_path((*path, name)), key=name,
+                                 first_line=first[0]))
         name = f"{name}\x00dup{len(seen)}"  # keep the duplicate out of the data without losing position
         key = name
     else:
@@ -463,11 +481,11 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 # What the parser was inside when the file ended, in words a clerk knows, and how to close it.
 _UNCLOSED = {
-    "while scanning a quoted scalar": (Message("finding.L004.open.quoted"),
-                                       Message("finding.L004.close.quoted")),
-    "while parsing a flow sequence": (Message("finding.L004.open.list"), Message("finding.L004.close.list")),
-    "while parsing a flow mapping": (Message("finding.L004.open.mapping", brace="{"),
-                                     Message("finding.L004.close.mapping", brace="}")),
+    "while scanning a quoted scalar": (L004.message("open.quoted"),
+                                       L004.message("close.quoted")),
+    "while parsing a flow sequence": (L004.message("open.list"), L004.message("close.list")),
+    "while parsing a flow mapping": (L004.message("open.mapping", brace="{"),
+                                     L004.message("close.mapping", brace="}")),
 }
 
 # The parser's own words that have a translation; anything else it says is shown as it is.
@@ -523,20 +541,20 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, display: str) -> Findi
             indent = src[: len(src) - len(src.lstrip(" \t"))]
             at_tab = candidate == line and column is not None and src[column - 1:column] == "\t"  # `-\tb`
             if "\t" in indent or ("\t" in problem) or at_tab:
-                return say("L005", "finding.L005.tab", file=display, line=candidate,
-                           column=(indent.index("\t") + 1) if "\t" in indent else column)
+                return L005.say("tab", file=display, line=candidate,
+                                column=(indent.index("\t") + 1) if "\t" in indent else column)
     unclosed = _UNCLOSED.get(exc.context or "")
     if unclosed and exc.context_mark is not None and line is not None and line > len(lines):
         # The parser stops at the end of the file; the mistake is where the unclosed thing starts.
         what, fix = unclosed
-        return say("L004", "finding.L004.unclosed", file=display, line=exc.context_mark.line + 1,
-                   column=exc.context_mark.column + 1, hint=fix, what=what)
-    context = Message("finding.L004.context", context=_yaml_words(exc.context)) if exc.context else ""
-    hint = Message("finding.L004.syntax.hint")
+        return L004.say("unclosed", file=display, line=exc.context_mark.line + 1,
+                        column=exc.context_mark.column + 1, hint=fix, what=what)
+    context = L004.message("context", context=_yaml_words(exc.context)) if exc.context else ""
+    hint = L004.message("syntax.hint")
     if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
-        hint = Message("finding.L004.colon")
-    return say("L004", "finding.L004.syntax", file=display, line=line, column=column, hint=hint,
-               problem=_yaml_words(problem), context=context)
+        hint = L004.message("colon")
+    return L004.say("syntax", file=display, line=line, column=column, hint=hint,
+                    problem=_yaml_words(problem), context=context)
 
 
 def load_file(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -556,7 +574,7 @@ def load_text(text: str, display: str, *, max_depth: int = DEFAULT_MAX_DEPTH,
         name = type(loaded.document.data).__name__
         got = {"list": "finding.type.list", "str": "finding.type.plain_text", "int": "finding.type.number",
                "float": "finding.type.number"}.get(name)
-        loaded.findings.append(say("L010", "finding.L010.not_mapping", file=display, line=1, column=1,
-                                   got=Message(got) if got else name))
+        loaded.findings.append(L010.say("not_mapping", file=display, line=1, column=1,
+                                        got=Message(got) if got else name))
         return Loaded(None, loaded.findings)
     return loaded

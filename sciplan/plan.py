@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .assessment import Kind
+from .findings import C002, C003, C004, C005, Code
 from .i18n import Message
 
 FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
@@ -287,19 +288,19 @@ class Plan(BaseModel):
         return [i for i in self.indicators if i.has_target]
 
 
-def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, Message]]:
+def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], Code, Message]]:
     """Everything a well-formed plan must satisfy beyond its field types, as (path, code, message):
     the message an i18n.Message, worded in the language of whoever reads it."""
-    problems: list[tuple[tuple[str | int, ...], str, Message]] = []
+    problems: list[tuple[tuple[str | int, ...], Code, Message]] = []
 
     def unique(items: list, section: str, label: str) -> None:
         seen: dict[str, int] = {}
         for n, item in enumerate(items):
             if item.id in seen:
                 name = Message(f"finding.plan.label.{label}")
-                problems.append(((section, n, "id"), "C002",
-                                 Message("finding.C002.id_twice", label=name, id=item.id,
-                                         first=f"{section}[{seen[item.id]}]")))
+                problems.append(((section, n, "id"), C002,
+                                 C002.message("id_twice", label=name, id=item.id,
+                                              first=f"{section}[{seen[item.id]}]")))
             seen.setdefault(item.id, n)
 
     unique(plan.groups, "groups", "group")
@@ -311,64 +312,64 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, Mes
     for g, group in enumerate(plan.groups):
         for t, task in enumerate(group.tasks):
             if task.id in task_seen:
-                problems.append((("groups", g, "tasks", t, "id"), "C002",
-                                 Message("finding.C002.task_twice", id=task.id)))
+                problems.append((("groups", g, "tasks", t, "id"), C002,
+                                 C002.message("task_twice", id=task.id)))
             task_seen.add(task.id)
             if task.id != f"{group.id}.{task.number}":
-                problems.append((("groups", g, "tasks", t, "id"), "C002",
-                                 Message("finding.C002.task_number", id=task.id,
-                                         expected=f"{group.id}.{task.number}")))
+                problems.append((("groups", g, "tasks", t, "id"), C002,
+                                 C002.message("task_number", id=task.id,
+                                              expected=f"{group.id}.{task.number}")))
 
     unit_ids = {u.id for u in plan.units}
     if plan.coordinator not in unit_ids:
-        problems.append((("coordinator",), "C003", Message("finding.plan.unknown_unit", id=plan.coordinator)))
+        problems.append((("coordinator",), C003, Message("finding.plan.unknown_unit", id=plan.coordinator)))
     names: dict[str, str] = {}
     for n, unit in enumerate(plan.units):
         for key in (unit.name, *unit.aliases):
             if key in names and names[key] != unit.id:
-                problems.append((("units", n), "C005",
-                                 Message("finding.C005.name_twice", name=key, unit=unit.id,
-                                         other=names[key])))
+                problems.append((("units", n), C005,
+                                 C005.message("name_twice", name=key, unit=unit.id,
+                                              other=names[key])))
             names.setdefault(key, unit.id)
         if unit.hosted_by is not None and unit.hosted_by not in unit_ids:
-            problems.append((("units", n, "hosted_by"), "C003",
+            problems.append((("units", n, "hosted_by"), C003,
                              Message("finding.plan.unknown_unit", id=unit.hosted_by)))
 
     for g, group in enumerate(plan.groups):
         for role in ("lead", "participating"):
             for k, unit_id in enumerate(getattr(group.responsibility, role)):
                 if unit_id not in unit_ids:
-                    problems.append((("groups", g, "responsibility", role, k), "C003",
+                    problems.append((("groups", g, "responsibility", role, k), C003,
                                      Message("finding.plan.unknown_unit", id=unit_id)))
 
     indicator_ids = {i.id for i in plan.indicators}
     task_ids = task_seen | {plan.goal.id}
     if plan.goal.indicator not in indicator_ids:
-        problems.append((("goal", "indicator"), "C003",
+        problems.append((("goal", "indicator"), C003,
                          Message("finding.plan.unknown_indicator", id=plan.goal.indicator)))
     for n, ind in enumerate(plan.indicators):
         here = ("indicators", n)
         if ind.task not in task_ids:
-            problems.append(((*here, "task"), "C003", Message("finding.plan.unknown_task", id=ind.task)))
+            problems.append(((*here, "task"), C003, Message("finding.plan.unknown_task", id=ind.task)))
         if isinstance(ind.reported_by, list):
             for k, unit_id in enumerate(ind.reported_by):
                 if unit_id not in unit_ids:
-                    problems.append(((*here, "reported_by", k), "C003",
+                    problems.append(((*here, "reported_by", k), C003,
                                      Message("finding.plan.unknown_unit", id=unit_id)))
-        problems.extend(((*here, *p), "C004", m) for p, m in _target_problems(plan, ind, indicator_ids))
+        problems.extend(((*here, *p), C004, m) for p, m in _target_problems(plan, ind, indicator_ids))
     for n, milestone in enumerate(plan.milestones):
         for k, unit_id in enumerate(milestone.responsible):
             if unit_id not in unit_ids:
-                problems.append((("milestones", n, "responsible", k), "C003",
+                problems.append((("milestones", n, "responsible", k), C003,
                                  Message("finding.plan.unknown_unit", id=unit_id)))
         if not plan.period.start <= milestone.year <= plan.period.end:
-            problems.append((("milestones", n, "year"), "C004",
-                             Message("finding.C004.milestone_year", year=milestone.year)))
+            problems.append((("milestones", n, "year"), C004,
+                             C004.message("milestone_year", year=milestone.year)))
     if plan.period.start > plan.period.end:
-        problems.append((("period",), "C004", Message("finding.C004.period")))
+        problems.append((("period",), C004, C004.message("period")))
     t = plan.assessment.thresholds
     if not t.on_track > t.needs_acceleration > t.limited_progress:
-        problems.append((("assessment", "thresholds"), "C004", Message("finding.C004.thresholds")))
+        problems.append((("assessment", "thresholds"), C004, C004.message("thresholds")))
     return problems
 
 
@@ -376,39 +377,39 @@ def _target_problems(plan: Plan, ind: Indicator, indicator_ids: set[str]):
     target_fields = (ind.comparator, ind.target)
     if ind.role == "input":
         if any(v is not None for v in (*target_fields, ind.target_year)):
-            yield ("target",), Message("finding.C004.input_target")
+            yield ("target",), C004.message("input_target")
         if ind.kind is not Kind.LEVEL:
-            yield ("kind",), Message("finding.C004.input_kind")
+            yield ("kind",), C004.message("input_kind")
         return
     if None in target_fields:
-        yield ("target",), Message("finding.C004.no_target")
+        yield ("target",), C004.message("no_target")
     if ind.kind is Kind.ANNUAL and ind.target_year is not None:
-        yield ("target_year",), Message("finding.C004.annual_year")
+        yield ("target_year",), C004.message("annual_year")
     if ind.kind is not Kind.ANNUAL:
         if ind.target_year is None:
             kind = Message(f"screen.kind.{ind.kind}")
-            yield ("target_year",), Message("finding.C004.needs_year", kind=kind)
+            yield ("target_year",), C004.message("needs_year", kind=kind)
         elif not plan.period.start <= ind.target_year <= plan.period.end:
-            yield ("target_year",), Message("finding.C004.year_outside", year=ind.target_year)
+            yield ("target_year",), C004.message("year_outside", year=ind.target_year)
     if ind.kind is Kind.RATIO:
         if ind.ratio is None:
-            yield ("ratio",), Message("finding.C004.ratio_inputs")
+            yield ("ratio",), C004.message("ratio_inputs")
         else:
             for part in ("numerator", "denominator"):
                 ref = getattr(ind.ratio, part)
                 if ref not in indicator_ids:
                     yield ("ratio", part), Message("finding.plan.unknown_indicator", id=ref)
                 elif plan.indicator(ref).kind is not Kind.LEVEL:  # type: ignore[union-attr]
-                    yield ("ratio", part), Message("finding.C004.input_not_level", id=ref)
+                    yield ("ratio", part), C004.message("input_not_level", id=ref)
         if ind.reported_by not in ([],):
-            yield ("reported_by",), Message("finding.C004.ratio_reported")
+            yield ("reported_by",), C004.message("ratio_reported")
     elif ind.ratio is not None:
-        yield ("ratio",), Message("finding.C004.inputs_not_ratio")
+        yield ("ratio",), C004.message("inputs_not_ratio")
     if ind.kind is Kind.LEVEL and ind.reported_by != "group" and len(ind.reported_by) != 1:
-        yield ("reported_by",), Message("finding.C004.level_one_unit")
+        yield ("reported_by",), C004.message("level_one_unit")
     if ind.kind is Kind.LEVEL and ind.reported_by == "group":
-        yield ("reported_by",), Message("finding.C004.level_not_group")
+        yield ("reported_by",), C004.message("level_not_group")
     if ind.kind is Kind.LEVEL and ind.additive is None:
-        yield ("additive",), Message("finding.C004.additive")
+        yield ("additive",), C004.message("additive")
     if ind.baseline is not None and not plan.period.start - 10 <= ind.baseline.year <= plan.period.end:
-        yield ("baseline", "year"), Message("finding.C004.baseline_year")
+        yield ("baseline", "year"), C004.message("baseline_year")

@@ -22,7 +22,53 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import progress as pf
-from .findings import Finding, Report, format_path, say
+from .findings import (
+    C001,
+    L006,
+    L007,
+    L008,
+    L012,
+    L013,
+    L016,
+    P301,
+    P302,
+    P303,
+    R201,
+    R202,
+    R203,
+    R204,
+    R205,
+    R206,
+    R207,
+    R208,
+    R209,
+    R210,
+    R211,
+    S101,
+    S102,
+    S103,
+    S104,
+    S105,
+    S106,
+    S107,
+    S108,
+    S109,
+    S110,
+    S111,
+    S112,
+    S113,
+    W501,
+    W502,
+    W503,
+    X401,
+    X402,
+    X403,
+    Code,
+    Finding,
+    Report,
+    format_path,
+    say,
+)
 from .i18n import Message
 from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
 from .plan import Kind, Plan, ValueType, integrity_problems
@@ -56,7 +102,7 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:
-        return None, findings + pydantic_findings(exc, doc, "C001")
+        return None, findings + pydantic_findings(exc, doc)
     for path_, code, message in integrity_problems(plan):
         line, column = doc.locate(path_)
         findings.append(say(code, message.id, file=display, line=line, column=column, path=format_path(path_),
@@ -73,9 +119,9 @@ def load_plan(path: Path, display: str | None = None) -> Plan:
     return plan
 
 
-_PYDANTIC_MESSAGES = {
-    "missing": "finding.C001.missing",
-    "extra_forbidden": "finding.C001.unknown_key",
+_PYDANTIC_MESSAGES = {  # pydantic's error type -> the variant of C001 that words it
+    "missing": "missing",
+    "extra_forbidden": "unknown_key",
 }
 # pydantic's errors that have a translation: the error type -> the fields its wording takes from the
 # error's context. Used only while pydantic's (lower-cased) words are exactly the catalogue's English.
@@ -100,24 +146,24 @@ def _pydantic_detail(error: Any) -> Message | str:
     return known if known.render("en") == said else said
 
 
-def pydantic_findings(exc: ValidationError, doc: Document, code: str) -> list[Finding]:
-    """Turn pydantic's errors into located findings; its raw text never reaches a user."""
+def pydantic_findings(exc: ValidationError, doc: Document) -> list[Finding]:
+    """Turn pydantic's errors about the plan into located C001 findings; its raw text never reaches a user."""
     out = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         key = loc[-1] if loc else ""
-        message_id = _PYDANTIC_MESSAGES.get(error["type"])
-        if message_id:
+        variant = _PYDANTIC_MESSAGES.get(error["type"])
+        if variant:
             fields: dict[str, object] = {"key": str(key)}
         else:
-            message_id = "finding.C001.invalid"
+            variant = "invalid"
             fields = {"where": format_path(loc), "detail": _pydantic_detail(error)}
         if error["type"] == "missing":
             line, column = doc.locate(loc[:-1])
         else:
             line, column = doc.locate_key(loc) if error["type"] == "extra_forbidden" else doc.locate(loc)
-        out.append(say(code, message_id, file=doc.file, line=line, column=column, path=format_path(loc),
-                       hint=Message("finding.C001.hint"), **fields))
+        out.append(C001.say(variant, file=doc.file, line=line, column=column, path=format_path(loc),
+                            hint=C001.message("hint"), **fields))
     return out
 
 
@@ -155,8 +201,8 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
                     target = entry.resolve()
                     if not target.is_relative_to(root):
                         if name.endswith(YAML_SUFFIXES) or target.is_dir():
-                            findings.append(say("L013", "finding.L013.outside", file=entry_shown,
-                                                folder=shown, target=str(target)))
+                            findings.append(L013.say("outside", file=entry_shown,
+                                                     folder=shown, target=str(target)))
                         continue
                     if target.is_dir():
                         continue  # a link back inside the folder: its files are listed under their real path
@@ -164,13 +210,13 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
                     if name.endswith(YAML_SUFFIXES):
                         # Named like a progress file: the user expects a file here, so say so, don't walk it.
                         dirnames.remove(name)
-                        findings.append(say("L012", "finding.L012.folder_named_yaml", file=entry_shown))
+                        findings.append(L012.say("folder_named_yaml", file=entry_shown))
                     continue
                 if name.endswith(YAML_SUFFIXES):
                     files.append((entry, entry_shown))
                     found_here += 1
         if found_here == 0:
-            findings.append(say("L016", "finding.L016.no_files", file=shown))
+            findings.append(L016.say("no_files", file=shown))
     return files, findings
 
 
@@ -256,7 +302,7 @@ class _FileChecker:
         self.today = today
         self.result = FileResult()
 
-    def emit(self, code: str, path: tuple, message: Message, hint: Message | None | Any = _OWN_HINT, *,
+    def emit(self, code: Code, path: tuple, message: Message, hint: Message | None | Any = _OWN_HINT, *,
              key: bool = False) -> None:
         """A finding at `path`; its hint is `hint` (None: no hint), by default the message's own `.hint`."""
         line, column = self.doc.locate_key(path) if key else self.doc.locate(path)
@@ -270,15 +316,15 @@ class _FileChecker:
         for key in mapping:
             if key not in allowed:
                 ok = False
-                allowed_keys = Message("finding.S101.allowed_keys", keys=", ".join(allowed))
-                self.emit("S101", (*path, key), Message("finding.S101.unknown_key", key=str(key)),
+                allowed_keys = S101.message("allowed_keys", keys=", ".join(allowed))
+                self.emit(S101, (*path, key), S101.message("unknown_key", key=str(key)),
                           _did_you_mean(key, allowed, allowed_keys), key=True)
         for key in required:
             if key not in mapping:
                 ok = False
                 in_entry = len(path) == 2
-                where = Message("finding.S102.in_entry", number=path[1] + 1, list=path[0]) if in_entry else ""
-                self.emit("S102", path, Message("finding.S102.missing", key=key, where=where))
+                where = S102.message("in_entry", number=path[1] + 1, list=path[0]) if in_entry else ""
+                self.emit(S102, path, S102.message("missing", key=key, where=where))
         return ok
 
     def text(self, mapping: dict, path: tuple, key: str, *, optional: bool = False) -> str | None:
@@ -288,7 +334,7 @@ class _FileChecker:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return _plain(value)  # an id or name that happens to look like a number: let references judge
         if not isinstance(value, str) or not value.strip():
-            self.emit("S103", (*path, key), Message("finding.S103.not_text", key=key, got=_type_name(value)))
+            self.emit(S103, (*path, key), S103.message("not_text", key=key, got=_type_name(value)))
             return None
         return value.strip()
 
@@ -301,17 +347,17 @@ class _FileChecker:
         plan_id = data.get("plan")
         if "plan" in data and plan_id != plan.id:
             header_ok = False
-            self.emit("R201", ("plan",), Message("finding.R201.other_plan", plan=str(plan_id),
+            self.emit(R201, ("plan",), R201.message("other_plan", plan=str(plan_id),
                                                   expected=plan.id))
         version = data.get("plan_version")
         if "plan_version" in data:
             if isinstance(version, bool) or not isinstance(version, int):
                 header_ok = False
-                self.emit("S103", ("plan_version",), Message("finding.S103.plan_version",
+                self.emit(S103, ("plan_version",), S103.message("plan_version",
                                                               got=_type_name(version), version=plan.version))
             elif version != plan.version:
                 header_ok = False
-                self.emit("R202", ("plan_version",), Message("finding.R202.version", version=version,
+                self.emit(R202, ("plan_version",), R202.message("version", version=version,
                                                               expected=plan.version))
 
         unit_id = None
@@ -320,8 +366,8 @@ class _FileChecker:
             if unit_name is not None:
                 unit = plan.unit(unit_name)
                 if unit is None:
-                    self.emit("R203", ("unit",), Message("finding.R203.unknown_unit", unit=unit_name),
-                              _did_you_mean(unit_name, plan.unit_keys(), Message("finding.R203.units")))
+                    self.emit(R203, ("unit",), R203.message("unknown_unit", unit=unit_name),
+                              _did_you_mean(unit_name, plan.unit_keys(), R203.message("units")))
                 else:
                     unit_id = unit.id
 
@@ -332,10 +378,10 @@ class _FileChecker:
             township = plan.township(area_name) if area_name else None
             if area_name and township is None:
                 area_ok = False
-                self.emit("R204", ("area",), Message("finding.R204.unknown_township", area=area_name),
+                self.emit(R204, ("area",), R204.message("unknown_township", area=area_name),
                           _did_you_mean(area_name, plan.township_keys(),
-                                        Message("finding.R204.townships",
-                                                townships="、".join(t.name for t in plan.townships))))
+                                        R204.message("townships",
+                                                     townships="、".join(t.name for t in plan.townships))))
             elif township is not None:
                 area_id = township.id
             else:
@@ -346,13 +392,13 @@ class _FileChecker:
         if "period" in data:
             period = data["period"]
             if isinstance(period, bool) or not isinstance(period, int):
-                self.emit("S113", ("period",), Message("finding.S113.not_year", example=plan.period.end - 1,
+                self.emit(S113, ("period",), S113.message("not_year", example=plan.period.end - 1,
                                                         got=_type_name(period)))
             elif not plan.period.start <= period <= plan.period.end:
-                self.emit("R209", ("period",), Message("finding.R209.outside", year=period,
+                self.emit(R209, ("period",), R209.message("outside", year=period,
                                                         start=plan.period.start, end=plan.period.end))
             elif submitted is not None and submitted < dt.date(period, 1, 1):
-                self.emit("R210", ("submitted",), Message("finding.R210.before_year", period=period,
+                self.emit(R210, ("submitted",), R210.message("before_year", period=period,
                                                            submitted=str(submitted)))
             else:
                 year = period
@@ -378,7 +424,7 @@ class _FileChecker:
         parts = Path(self.doc.file).parts[:-1]
         years = [int(p) for p in parts if _YEAR_DIR.match(p)]
         if years and years[-1] != period:
-            self.emit("R211", ("period",), Message("finding.R211.folder_year", folder=years[-1],
+            self.emit(R211, ("period",), R211.message("folder_year", folder=years[-1],
                                                     period=period))
 
     def date(self, mapping: dict, path: tuple, key: str) -> dt.date | None:
@@ -393,14 +439,14 @@ class _FileChecker:
             try:
                 dt.date.fromisoformat(value.strip())
             except ValueError:
-                self.emit("S112", (*path, key), Message("finding.S112.no_such_day", key=key,
-                                                        value=value.strip()))
+                self.emit(S112, (*path, key), S112.message("no_such_day", key=key,
+                                                           value=value.strip()))
                 return None
             else:
-                self.emit("S112", (*path, key), Message("finding.S112.quoted", key=key, value=repr(value),
-                                                        date=value.strip()))
+                self.emit(S112, (*path, key), S112.message("quoted", key=key, value=repr(value),
+                                                           date=value.strip()))
                 return None
-        self.emit("S112", (*path, key), Message("finding.S112.invalid", key=key, value=repr(value)))
+        self.emit(S112, (*path, key), S112.message("invalid", key=key, value=repr(value)))
         return None
 
     def entries(self, data: dict, key: str) -> list[tuple[int, dict]]:
@@ -408,13 +454,13 @@ class _FileChecker:
         if items is None:
             return []
         if not isinstance(items, list):
-            self.emit("S103", (key,), Message("finding.S103.not_list", key=key, got=_type_name(items)))
+            self.emit(S103, (key,), S103.message("not_list", key=key, got=_type_name(items)))
             return []
         out = []
         for n, item in enumerate(items):
             if not isinstance(item, dict):
-                self.emit("S103", (key, n), Message("finding.S103.entry_not_mapping", number=n + 1, key=key,
-                                                    got=_type_name(item)))
+                self.emit(S103, (key, n), S103.message("entry_not_mapping", number=n + 1, key=key,
+                                                       got=_type_name(item)))
                 continue
             out.append((n, item))
         return out
@@ -432,17 +478,17 @@ class _FileChecker:
                 indicator = plan.indicator(ind_id) if ind_id else None
                 if ind_id and indicator is None:
                     ok = False
-                    self.emit("R205", (*path, "indicator"),
-                              Message("finding.R205.unknown_indicator", indicator=ind_id),
+                    self.emit(R205, (*path, "indicator"),
+                              R205.message("unknown_indicator", indicator=ind_id),
                               _did_you_mean(ind_id, [i.id for i in plan.indicators],
-                                            Message("finding.R205.indicators")))
+                                            R205.message("indicators")))
                 elif indicator is not None and indicator.kind is Kind.RATIO:
                     ok = False
                     inputs = indicator.ratio
-                    self.emit("R208", (*path, "indicator"),
-                              Message("finding.R208.computed", indicator=indicator.id,
-                                      numerator=inputs.numerator if inputs else "",
-                                      denominator=inputs.denominator if inputs else ""),
+                    self.emit(R208, (*path, "indicator"),
+                              R208.message("computed", indicator=indicator.id,
+                                           numerator=inputs.numerator if inputs else "",
+                                           denominator=inputs.denominator if inputs else ""),
                               _OWN_HINT if inputs else None)
                 elif indicator is not None and unit_id is not None:
                     reporters = plan.reporters(indicator)
@@ -450,11 +496,11 @@ class _FileChecker:
                         ok = False
                         not_reporter = True
                         names = "、".join(plan.unit(u).name for u in reporters[:4])  # type: ignore[union-attr]
-                        more = Message("finding.P301.more") if len(reporters) > 4 else ""
-                        self.emit("P301", (*path, "indicator"),
-                                  Message("finding.P301.not_reporter", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                          indicator=indicator.id, name=indicator.name, reporters=names,
-                                          more=more, unit_id=unit_id))
+                        more = P301.message("more") if len(reporters) > 4 else ""
+                        self.emit(P301, (*path, "indicator"),
+                                  P301.message("not_reporter", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                               indicator=indicator.id, name=indicator.name, reporters=names,
+                                               more=more, unit_id=unit_id))
             for key in ("note", "source"):
                 if item.get(key) is not None and self.text(item, path, key) is None:
                     ok = False
@@ -475,40 +521,40 @@ class _FileChecker:
         value = item["value"]
         raw = self.doc.raw.get(vpath)
         if value is None:
-            self.emit("S111", vpath, Message("finding.S111.empty"))
+            self.emit(S111, vpath, S111.message("empty"))
             return None
         if isinstance(value, bool):
-            self.emit("S103", vpath, Message("finding.S103.value_bool", raw=str(raw)),
-                      Message("finding.S103.plain_number"))
+            self.emit(S103, vpath, S103.message("value_bool", raw=str(raw)),
+                      S103.message("plain_number"))
             return None
         if isinstance(value, str):
             meant = number_from_text(value)
             if meant is not None:
-                self.emit("S104", vpath, Message("finding.S104.number_as_text", value=repr(value),
-                                                 number=_plain(meant)))
+                self.emit(S104, vpath, S104.message("number_as_text", value=repr(value),
+                                                    number=_plain(meant)))
             else:
-                self.emit("S103", vpath, Message("finding.S103.value_text", value=repr(value)))
+                self.emit(S103, vpath, S103.message("value_text", value=repr(value)))
             return None
         if not isinstance(value, (int, float)):
-            self.emit("S103", vpath, Message("finding.S103.value_type", got=_type_name(value)),
-                      Message("finding.S103.plain_number"))
+            self.emit(S103, vpath, S103.message("value_type", got=_type_name(value)),
+                      S103.message("plain_number"))
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.emit("S108", vpath, Message("finding.S108.not_finite", raw=str(raw or value)))
+            self.emit(S108, vpath, S108.message("not_finite", raw=str(raw or value)))
             return None
         if number < 0:
-            self.emit("S107", vpath, Message("finding.S107.negative", number=_plain(number)))
+            self.emit(S107, vpath, S107.message("negative", number=_plain(number)))
             return None
         if indicator is not None:
             if indicator.value_type is ValueType.COUNT and not number.is_integer():
-                self.emit("S105", vpath, Message("finding.S105.not_whole", indicator=indicator.id,
-                                                 measure=indicator.measure, number=_plain(number),
-                                                 whole=math.floor(number)))
+                self.emit(S105, vpath, S105.message("not_whole", indicator=indicator.id,
+                                                    measure=indicator.measure, number=_plain(number),
+                                                    whole=math.floor(number)))
                 return None
             if indicator.value_type is ValueType.PERCENT and number > 100:
-                self.emit("S106", vpath, Message("finding.S106.above_100", indicator=indicator.id,
-                                                 number=_plain(number)))
+                self.emit(S106, vpath, Message("finding.S106.above_100", indicator=indicator.id,
+                                               number=_plain(number)))
                 return None
         return number
 
@@ -520,15 +566,15 @@ class _FileChecker:
         raw = self.doc.raw.get(spath, value)
         words = " | ".join(pf.STATUS_WORDS)
         if isinstance(value, bool):
-            message = Message("finding.S109.bool", raw=str(raw))
+            message = S109.message("bool", raw=str(raw))
         elif value is None:
-            message = Message("finding.S109.empty")
+            message = S109.message("empty")
         else:
-            message = Message("finding.S109.unknown", words=words, value=repr(value))
+            message = S109.message("unknown", words=words, value=repr(value))
         meant = _STATUS_IN_CHINESE.get(value.strip()) if isinstance(value, str) else None
-        hint = (Message("finding.S109.chinese", status=meant) if meant
-                else _did_you_mean(value, pf.STATUS_WORDS, Message("finding.S109.words", words=words)))
-        self.emit("S109", spath, message, hint)
+        hint = (S109.message("chinese", status=meant) if meant
+                else _did_you_mean(value, pf.STATUS_WORDS, S109.message("words", words=words)))
+        self.emit(S109, spath, message, hint)
         return None
 
     def evidence(self, item: dict, path: tuple, status: pf.TaskStatus | None, what: Message
@@ -536,15 +582,15 @@ class _FileChecker:
         value = item.get("evidence")
         if value is not None and not (isinstance(value, str) and value.strip()):
             if not isinstance(value, str):
-                self.emit("S103", (*path, "evidence"),
-                          Message("finding.S103.evidence", got=_type_name(value)))
+                self.emit(S103, (*path, "evidence"),
+                          S103.message("evidence", got=_type_name(value)))
                 return False, None
             value = None
         if value is None and status in (pf.TaskStatus.DONE, pf.TaskStatus.BLOCKED):
-            self.emit("S110", path, Message("finding.S110.missing", what=what, status=str(status)))
+            self.emit(S110, path, S110.message("missing", what=what, status=str(status)))
             return False, None
         if value is None and status is pf.TaskStatus.IN_PROGRESS:
-            self.emit("W503", path, Message("finding.W503.missing", what=what))
+            self.emit(W503, path, W503.message("missing", what=what))
         return True, value.strip() if isinstance(value, str) else None
 
     def tasks(self, data: dict, unit_id: str | None, year: int | None, area_id: str | None,
@@ -557,16 +603,16 @@ class _FileChecker:
             task_id = self.text(item, path, "task") if "task" in item else None
             if task_id is not None and plan.task(task_id) is None:
                 ok = False
-                self.emit("R206", (*path, "task"), Message("finding.R206.unknown_task", task=task_id),
+                self.emit(R206, (*path, "task"), R206.message("unknown_task", task=task_id),
                           _did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
-                                        Message("finding.R206.tasks")))
+                                        R206.message("tasks")))
             elif task_id is not None and unit_id is not None:
                 group = plan.group_of_task(task_id)
                 if group is not None and group.id not in unit_groups:
                     ok = False
-                    self.emit("P302", (*path, "task"),
-                              Message("finding.P302.not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                      group=group.title, task=task_id, unit_id=unit_id))
+                    self.emit(P302, (*path, "task"),
+                              P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                           group=group.title, task=task_id, unit_id=unit_id))
             status = self.status(item, path) if "status" in item else None
             if status is None:
                 ok = False
@@ -587,17 +633,17 @@ class _FileChecker:
             milestone = plan.milestone(milestone_id) if milestone_id else None
             if milestone_id and milestone is None:
                 ok = False
-                self.emit("R207", (*path, "milestone"),
-                          Message("finding.R207.unknown_milestone", milestone=milestone_id),
+                self.emit(R207, (*path, "milestone"),
+                          R207.message("unknown_milestone", milestone=milestone_id),
                           _did_you_mean(milestone_id, [m.id for m in plan.milestones],
-                                        Message("finding.R207.milestones",
-                                                milestones=", ".join(m.id for m in plan.milestones))))
+                                        R207.message("milestones",
+                                                     milestones=", ".join(m.id for m in plan.milestones))))
             elif (milestone is not None and unit_id is not None
                   and unit_id not in plan.milestone_reporters(milestone)):
                 ok = False
-                self.emit("P303", (*path, "milestone"),
-                          Message("finding.P303.not_responsible", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                  milestone=milestone.id))
+                self.emit(P303, (*path, "milestone"),
+                          P303.message("not_responsible", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                       milestone=milestone.id))
             status = self.status(item, path) if "status" in item else None
             if status is None:
                 ok = False
@@ -628,7 +674,7 @@ def check_loaded(plan: Plan, loaded: Loaded) -> FileResult:
         return FileResult(findings=loaded.findings)
     result = check_document(plan, loaded.document)
     result.findings[:0] = loaded.findings
-    if any(f.code in ("L006", "L007", "L008") for f in loaded.findings):
+    if any(f.code in (L006.code, L007.code, L008.code) for f in loaded.findings):
         # The YAML parsed, but a duplicate key or alias means the data may not say what was meant.
         result.values.clear()
         result.tasks.clear()
@@ -662,10 +708,10 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         key = (rec.unit, rec.year, rec.area, rec.indicator)
         if key in first:
             other = values[first[key]]
-            findings.append(say("X401", "finding.X401.twice", file=rec.place.file, line=rec.place.line,
-                                unit=plan.unit(rec.unit).name,  # type: ignore[union-attr]
-                                indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
-                                other=f"{other.place.file}:{other.place.line}"))
+            findings.append(X401.say("twice", file=rec.place.file, line=rec.place.line,
+                                     unit=plan.unit(rec.unit).name,  # type: ignore[union-attr]
+                                     indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
+                                     other=f"{other.place.file}:{other.place.line}"))
             dropped.add(n)
         else:
             first[key] = n
@@ -677,10 +723,10 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         key = (rec.year, rec.area, rec.indicator)
         if key in level_owner and values[level_owner[key]].unit != rec.unit:
             other = values[level_owner[key]]
-            findings.append(say("X402", "finding.X402.also", file=rec.place.file, line=rec.place.line,
-                                indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
-                                unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
-                                other=f"{other.place.file}:{other.place.line}"))
+            findings.append(X402.say("also", file=rec.place.file, line=rec.place.line,
+                                     indicator=rec.indicator, year=rec.year, area=_area_text(plan, rec.area),
+                                     unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
+                                     other=f"{other.place.file}:{other.place.line}"))
             dropped.add(n)
         level_owner.setdefault(key, n)
     for claim in claims:
@@ -688,18 +734,18 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
         if owner is None or owner in dropped or values[owner].unit == claim.unit:
             continue
         other = values[owner]
-        findings.append(say("X402", "finding.X402.stands", file=claim.place.file, line=claim.place.line,
-                            indicator=claim.indicator, year=claim.year, area=_area_text(plan, claim.area),
-                            unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
-                            other=f"{other.place.file}:{other.place.line}"))
+        findings.append(X402.say("stands", file=claim.place.file, line=claim.place.line,
+                                 indicator=claim.indicator, year=claim.year,
+                                 area=_area_text(plan, claim.area), unit=plan.unit(other.unit).name,  # type: ignore[union-attr]
+                                 other=f"{other.place.file}:{other.place.line}"))
     task_seen: dict[tuple, pf.TaskRecord] = {}
     for task in tasks:
         key = (task.unit, task.year, task.area, task.task)
         if key in task_seen:
             other = task_seen[key]
-            findings.append(say("X403", "finding.X403.twice", file=task.place.file, line=task.place.line,
-                                task=task.task, year=task.year,
-                                other=f"{other.place.file}:{other.place.line}"))
+            findings.append(X403.say("twice", file=task.place.file, line=task.place.line,
+                                     task=task.task, year=task.year,
+                                     other=f"{other.place.file}:{other.place.line}"))
         task_seen.setdefault(key, task)
     findings.extend(_plausibility(plan, [v for n, v in enumerate(values) if n not in dropped]))
     return findings, dropped
@@ -731,14 +777,14 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
         # Small counts (1 base one year, none the next) swing by design; only larger figures are judged.
         if ind.is_flow and prev.value > 0 and max(prev.value, rec.value) >= JUMP_FLOOR and \
                 (rec.value > 5 * prev.value or rec.value < prev.value / 5):
-            findings.append(say("W501", "finding.W501.jump", file=rec.place.file, line=rec.place.line,
-                                indicator=rec.indicator, value=_plain(rec.value), year=rec.year,
-                                previous=_plain(prev.value), previous_year=rec.year - 1,
-                                ratio=_times(rec.value / prev.value)))
+            findings.append(W501.say("jump", file=rec.place.file, line=rec.place.line,
+                                     indicator=rec.indicator, value=_plain(rec.value), year=rec.year,
+                                     previous=_plain(prev.value), previous_year=rec.year - 1,
+                                     ratio=_times(rec.value / prev.value)))
         elif ind.kind is Kind.LEVEL and rec.value < prev.value:
-            findings.append(say("W502", "finding.W502.falls", file=rec.place.file, line=rec.place.line,
-                                indicator=rec.indicator, previous=_plain(prev.value),
-                                previous_year=rec.year - 1, value=_plain(rec.value), year=rec.year))
+            findings.append(W502.say("falls", file=rec.place.file, line=rec.place.line,
+                                     indicator=rec.indicator, previous=_plain(prev.value),
+                                     previous_year=rec.year - 1, value=_plain(rec.value), year=rec.year))
     return findings
 
 

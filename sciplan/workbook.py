@@ -27,7 +27,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import Finding, Report, say
+from .findings import (
+    I601,
+    I602,
+    I603,
+    I604,
+    I605,
+    I606,
+    S102,
+    S105,
+    S106,
+    S109,
+    S110,
+    S111,
+    S112,
+    W503,
+    Code,
+    Finding,
+    Report,
+    code_of,
+    say,
+)
 from .i18n import MESSAGES, Message
 from .loading import load_text
 from .plan import Plan, ValueType
@@ -387,7 +407,7 @@ class _Reader:
         self.findings: list[Finding] = []
         self.bad_cells: set[Cell] = set()  # cells already reported: validation's findings there are dropped
 
-    def problem(self, code: str, cell: Cell | None, message: Message) -> None:
+    def problem(self, code: Code, cell: Cell | None, message: Message) -> None:
         """A finding about the workbook, at `cell` when there is one; the hint is the message's own."""
         if cell is None:
             self.findings.append(say(code, message.id, file=self.display, **message.fields))
@@ -399,17 +419,17 @@ class _Reader:
 
     def open(self, data: bytes) -> dict[str, _Grid] | None:
         if len(data) > MAX_BYTES:
-            self.problem("I603", None, Message("finding.I603.too_big", mib=MAX_BYTES >> 20))
+            self.problem(I603, None, I603.message("too_big", mib=MAX_BYTES >> 20))
             return None
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            self.problem("I603", None, Message("finding.I603.xls"))
+            self.problem(I603, None, I603.message("xls"))
             return None
         if not data:
-            self.problem("I603", None, Message("finding.I603.empty"))
+            self.problem(I603, None, I603.message("empty"))
             return None
         if not zipfile.is_zipfile(io.BytesIO(data)):
             looks = "finding.I603.looks_text" if _looks_text(data) else "finding.I603.looks_other"
-            self.problem("I603", None, Message("finding.I603.not_zip", looks=Message(looks)))
+            self.problem(I603, None, I603.message("not_zip", looks=Message(looks)))
             return None
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -417,7 +437,7 @@ class _Reader:
         except (zipfile.BadZipFile, OSError, ValueError):
             unpacked = MAX_UNPACKED + 1
         if unpacked > MAX_UNPACKED:
-            self.problem("I603", None, Message("finding.I603.unpacks", mib=MAX_UNPACKED >> 20))
+            self.problem(I603, None, I603.message("unpacks", mib=MAX_UNPACKED >> 20))
             return None
         from openpyxl import load_workbook
 
@@ -431,7 +451,7 @@ class _Reader:
                 finally:
                     book.close()
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files; all mean "not readable"
-            self.problem("I603", None, Message("finding.I603.unreadable", error=type(exc).__name__))
+            self.problem(I603, None, I603.message("unreadable", error=type(exc).__name__))
             return None
 
     @staticmethod
@@ -455,8 +475,8 @@ class _Reader:
         found = {n.strip().casefold(): g for n, g in grids.items()}
         grid = found.get(name.casefold())
         if grid is None:
-            self.problem("I601", None, Message("finding.I601.missing", name=name,
-                                               found=", ".join(grids) or Message("finding.none")))
+            self.problem(I601, None, I601.message("missing", name=name,
+                                                  found=", ".join(grids) or Message("finding.none")))
         return grid
 
     def info(self, grid: _Grid) -> dict[str, tuple[Any, Cell]]:
@@ -479,8 +499,8 @@ class _Reader:
                 header_row = r
                 break
         if header_row is None:
-            self.problem("I604", Cell(grid.name, 1, 1), Message("finding.I604.no_header", key=id_key,
-                                                                sheet=grid.name))
+            self.problem(I604, Cell(grid.name, 1, 1), I604.message("no_header", key=id_key,
+                                                                   sheet=grid.name))
             return None
         known = {c.key for c in columns}
         found: dict[str, int] = {}
@@ -491,15 +511,15 @@ class _Reader:
             elif any(not _blank(grid.value(r, c)) for r in range(header_row + 1, grid.rows + 1)):
                 header = grid.value(header_row, c)
                 named = (f"`{str(header).strip()}`" if not _blank(header)
-                         else Message("finding.I605.without_header"))
-                message = Message("finding.I605.ignored", named=named)
-                self.findings.append(_in_cell("I605", Cell(grid.name, header_row, c), message,
+                         else I605.message("without_header"))
+                message = I605.message("ignored", named=named)
+                self.findings.append(_in_cell(I605, Cell(grid.name, header_row, c), message,
                                               _own_hint(message), self.display))
         missing = [k for k in required if k not in found]
         if missing:
             labels = ", ".join(next(c.label for c in columns if c.key == k) for k in missing)
-            self.problem("I604", Cell(grid.name, header_row, 1),
-                         Message("finding.I604.columns", sheet=grid.name, labels=labels))
+            self.problem(I604, Cell(grid.name, header_row, 1),
+                         I604.message("columns", sheet=grid.name, labels=labels))
             return None
         rows = [r for r in range(header_row + 1, grid.rows + 1)
                 if any(not _blank(grid.value(r, c)) for c in found.values())]
@@ -541,10 +561,10 @@ class _Reader:
         if _blank(value):
             return None, True
         if isinstance(value, bool):
-            self.problem("I602", cell, Message("finding.I602.bool", value="TRUE" if value else "FALSE"))
+            self.problem(I602, cell, I602.message("bool", value="TRUE" if value else "FALSE"))
             return None, False
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-            self.problem("I602", cell, Message("finding.I602.date", value=str(value)))
+            self.problem(I602, cell, I602.message("date", value=str(value)))
             return None, False
         if isinstance(value, (int, float)):
             number = float(value)
@@ -558,16 +578,16 @@ class _Reader:
                 if measure != "%" and text.endswith(measure):
                     text = text[: -len(measure)].strip()  # "1200人次": the unit of measure is not part of it
             if "%" in text and indicator is not None and not percent:
-                self.problem("I602", cell, Message("finding.I602.percent", value=str(value),
-                                                   indicator=indicator.id, measure=indicator.measure))
+                self.problem(I602, cell, I602.message("percent", value=str(value),
+                                                      indicator=indicator.id, measure=indicator.measure))
                 return None, False
             parsed = number_from_text(text)
             if parsed is None:
-                self.problem("I602", cell, Message("finding.I602.not_number", value=str(value).strip()))
+                self.problem(I602, cell, I602.message("not_number", value=str(value).strip()))
                 return None, False
             number = parsed
         if not math.isfinite(number):
-            self.problem("I602", cell, Message("finding.I602.not_finite"))
+            self.problem(I602, cell, I602.message("not_finite"))
             return None, False
         return (int(number) if number.is_integer() else number), True
 
@@ -592,7 +612,7 @@ class _Reader:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.problem("I602", cell, Message("finding.I602.number_not_date", value=str(value)))
+            self.problem(I602, cell, I602.message("number_not_date", value=str(value)))
             return None
         text = unicodedata.normalize("NFKC", str(value)).strip()
         match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
@@ -740,7 +760,7 @@ def _values(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str, in
         value, readable = reader.number(grid, cell["value"], indicator)
         if indicator_id is None:
             if value is not None or not readable or note or source:
-                reader.problem("I606", cell["indicator"], Message("finding.I606.indicator"))
+                reader.problem(I606, cell["indicator"], I606.message("indicator"))
             continue
         if value is None and readable and note is not None and note.lower() in NO_FIGURE_WORDS:
             counts["left_out"] += 1  # the clerk says the unit has no figure: not reported, not zero
@@ -776,7 +796,7 @@ def _tasks(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str, int
         evidence = reader.text(grid, cell["evidence"]) if "evidence" in cell else None
         if task_id is None:
             if status is not None or evidence is not None:
-                reader.problem("I606", cell["task"], Message("finding.I606.task"))
+                reader.problem(I606, cell["task"], I606.message("task"))
             continue
         entries.append((cell, task_id, status, evidence))
     if not entries:
@@ -810,7 +830,7 @@ def _milestones(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str
         evidence = reader.text(grid, cell["evidence"]) if "evidence" in cell else None
         if milestone_id is None:
             if status is not None or when is not None or evidence is not None:
-                reader.problem("I606", cell["milestone"], Message("finding.I606.milestone"))
+                reader.problem(I606, cell["milestone"], I606.message("milestone"))
             continue
         entries.append((cell, milestone_id, status, when, evidence))
     if not entries:
@@ -833,13 +853,13 @@ def _milestones(reader: _Reader, grid: _Grid, out: _YamlWriter, counts: dict[str
 
 
 # Validation speaks of YAML keys; in a workbook the clerk needs to hear about cells.
-_WORKBOOK_HINTS = {code: Message(f"finding.workbook.{code}")
-                   for code in ("S111", "S109", "S110", "W503", "S105", "S106", "S112")}
+_WORKBOOK_HINTS = {code.code: Message(f"finding.workbook.{code.code}")
+                   for code in (S111, S109, S110, W503, S105, S106, S112)}
 # A cell left empty: "not filled in" / "not chosen" rather than YAML's words.
-_EMPTY_CELL = {"S111": "finding.workbook.value_empty", "S109": "finding.workbook.status_empty"}
+_EMPTY_CELL = {S111.code: "finding.workbook.value_empty", S109.code: "finding.workbook.status_empty"}
 # Validation's hints that suggest a word ("Did you mean ...?"): kept in front of a workbook hint.
-_SUGGESTIONS = ("finding.did_you_mean", "finding.S109.chinese")
-_EVIDENCE_CODES = ("S110", "W503")
+_SUGGESTIONS = ("finding.did_you_mean", S109.key("chinese"))
+_EVIDENCE_CODES = (S110.code, W503.code)
 _LAST_STEP = re.compile(r"(\.[^.\[]+|\[\d+\]|^[^.\[]+)$")  # values[2].value -> values[2] -> values -> ''
 
 
@@ -860,7 +880,7 @@ def _cell_of(finding: Finding, out: _YamlWriter) -> Cell | None:
 def _relocate(finding: Finding, out: _YamlWriter, reader: _Reader) -> Finding | None:
     """A finding about the generated YAML, moved to the cell its content came from."""
     cell = _cell_of(finding, out)
-    if finding.code == "S102" and not finding.path:
+    if finding.code == S102.code and not finding.path:
         cell = Cell(INFO)  # a header field is missing: its row on the Info sheet is gone
     if cell is not None and cell in reader.bad_cells:
         return None  # the cell was already reported with a workbook-specific message
@@ -877,12 +897,12 @@ def _relocate(finding: Finding, out: _YamlWriter, reader: _Reader) -> Finding | 
         hint = Message("finding.workbook.suggestion", suggestion=hint, advice=advice) if suggests else advice
     if cell is None:
         if isinstance(message, Message):
-            return say(finding.code, message.id, hint=hint, file=reader.display, **message.fields)
-        return say(finding.code, "finding.as_is", hint=hint, file=reader.display, message=message)
-    return _in_cell(finding.code, cell, message, hint, reader.display)
+            return say(code_of(finding.code), message.id, hint=hint, file=reader.display, **message.fields)
+        return say(code_of(finding.code), "finding.as_is", hint=hint, file=reader.display, message=message)
+    return _in_cell(code_of(finding.code), cell, message, hint, reader.display)
 
 
-def _in_cell(code: str, cell: Cell, message: Message | str, hint: Message | str | None, display: str
+def _in_cell(code: Code, cell: Cell, message: Message | str, hint: Message | str | None, display: str
              ) -> Finding:
     """A finding at a cell: the cell's reference in front of the message."""
     return say(code, "finding.in_cell", hint=hint, file=display, line=cell.row, column=cell.column,

@@ -12,6 +12,11 @@ FORCE_COLOR removed) and an English locale (LANG=C.UTF-8, LC_ALL and LC_MESSAGES
 is plain English text 80 columns wide. Pass `cwd=tmp_path` to run in another
 working directory (where ./data/ is looked up; the test stays there afterwards); use
 monkeypatch.setenv in a test to set a variable.
+
+The session also records the code of every finding made while it runs (in any test, by any
+command; findings checked in worker processes are rebuilt in this one, so they count too). When
+the whole suite ran and passed, a catalogued code that no test raised fails the session: each code
+needs a test with a real input that raises it. Retired codes are exempt.
 """
 
 from __future__ import annotations
@@ -23,8 +28,51 @@ from pathlib import Path
 import pytest
 
 from sciplan.cli import main
+from sciplan.findings import CATALOGUE, OBSERVERS, Finding
 
 RunCli = Callable[..., tuple[int, str, str]]
+
+RAISED: set[str] = set()  # the codes of the findings made during the session
+
+
+def _record(finding: Finding) -> None:
+    RAISED.add(finding.code)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    OBSERVERS.append(_record)
+
+
+def _whole_suite(session: pytest.Session) -> bool:
+    """True when the run selected every test: the default test paths, no -k, -m or --deselect."""
+    config = session.config
+    option = config.option
+    if (option.keyword or option.markexpr or option.deselect or option.collectonly
+            or getattr(option, "lf", False) or session.testsfailed or session.shouldstop):
+        return False
+    given = [Path(config.invocation_params.dir, arg) for arg in config.args]
+    default = [Path(config.rootpath, path) for path in config.getini("testpaths")]
+    return [p.resolve() for p in given] == [p.resolve() for p in default]
+
+
+def unraised_codes(raised: set[str]) -> list[str]:
+    """Catalogued codes, not retired, that are not in `raised`."""
+    return [code for code, entry in CATALOGUE.items() if not entry.retired and code not in raised]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _record in OBSERVERS:
+        OBSERVERS.remove(_record)
+    if exitstatus != 0 or not _whole_suite(session):
+        return
+    missing = unraised_codes(RAISED)
+    if missing:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = (f"codes raised by no test: {', '.join(missing)}; add a test with an input that raises each "
+                "(or retire the code in sciplan/findings)")
+        if reporter is not None:
+            reporter.write_line(text, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ corpus's findings, `--lang en` and the JSON data are unchanged, and the cache ke
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import re
@@ -29,7 +30,6 @@ PLAN = ROOT / "data" / "plan.yaml"
 SOURCES = ROOT / "sciplan"
 EXAMPLES = Path(__file__).parent / "examples"
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
-SECTIONS = ("loading", "validation", "plan", "workbook")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -48,22 +48,76 @@ def _finding_ids() -> list[str]:
     return [i for i in MESSAGES if i.startswith("finding.")]
 
 
+def _modules() -> list[Path]:
+    """The code that names message ids: every module but the catalogues themselves."""
+    return [p for p in sorted(SOURCES.rglob("*.py")) if p.name != "i18n.py" and "findings" not in p.parts]
+
+
 def _source() -> str:
-    """The code that names message ids: every module but the catalogue itself."""
-    modules = [p for p in sorted(SOURCES.rglob("*.py")) if p.name != "i18n.py"]
-    return "\n".join(p.read_text(encoding="utf-8") for p in modules)
+    return "\n".join(p.read_text(encoding="utf-8") for p in _modules())
+
+
+def _variant_calls() -> list[tuple[str, str, str, str]]:
+    """(module, code, method, variant) of every `S103.say("not_text", ...)`, `S103.message(...)` and
+    `S103.key(...)` in the sources: the variants they name, read from the code without running it."""
+    calls = []
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id in CATALOGUE
+                    and node.func.attr in ("say", "message", "key") and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                calls.append((path.name, node.func.value.id, node.func.attr, node.args[0].value))
+    return calls
+
+
+def _variant_literals() -> set[str]:
+    """Ids `finding.CODE.v` for every string literal `v` in a module that names CODE: the variants
+    held in a variable (`variant = "looks_gbk" if ... else "not_utf8"`)."""
+    named = set()
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in CATALOGUE}
+        strings = {n.value for n in ast.walk(tree)
+                   if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        named |= {f"finding.{code}.{s}" for code in names for s in strings if s in CATALOGUE[code].messages}
+    return named
 
 
 # --- the catalogue and the ids the sources name -------------------------------------------------------
 
-def test_the_findings_have_their_sections_in_the_catalogue():
-    text = (SOURCES / "i18n.py").read_text(encoding="utf-8")
-    for section in SECTIONS:
-        assert f"# --- findings: {section} " in text
+def test_the_findings_have_their_stages_in_the_package():
+    package = SOURCES / "findings"
+    for module in ("loading", "structure", "references", "responsibility", "crossfile", "plausibility",
+                   "plan", "workbook"):
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), module
     assert len(_finding_ids()) > 250
 
 
-# say("S104", "finding.…"), Message("finding.…"), and ids held in a variable or table ("finding.…").
+def test_every_variant_the_sources_name_is_defined():
+    """An unknown variant is a programming error: caught here without running the rule."""
+    calls = _variant_calls()
+    assert ("validation.py", "S104", "message", "number_as_text") in calls  # the scan sees the rules
+    assert ("loading.py", "L004", "say", "syntax") in calls
+    assert [c for c in calls if c[3] not in CATALOGUE[c[1]].messages] == []
+
+
+def test_an_unknown_variant_or_field_is_refused_when_made():
+    from sciplan.findings import S103
+    with pytest.raises(KeyError, match="S103 has no message 'no_such'"):
+        S103.message("no_such")
+    with pytest.raises(KeyError):
+        S103.say("no_such", file="a.yaml")
+    with pytest.raises(TypeError, match="needs"):
+        S103.message("not_text", key="unit")  # `got` is missing
+    with pytest.raises(TypeError):
+        S103.say("not_text", key="unit", got="x", typo=1)
+    made = S103.message("not_text", key="unit", got="x")
+    assert made == Message("finding.S103.not_text", key="unit", got="x")
+
+
+# say(code, "finding.…"), Message("finding.…"), and ids held in a variable or table ("finding.…").
 LITERAL_ID = re.compile(r"""["']((?:finding|error)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)["']""")
 SAY_CALL = re.compile(r"""\bsay\(\s*(?:["'][A-Z][0-9]{3}["']|[a-z_.]+),\s*["']([^"']+)["']""")
 # Ids made from a prefix and a value, with every value the code can put there.
@@ -78,8 +132,8 @@ DYNAMIC_IDS = {
 def test_every_id_the_sources_name_is_in_the_catalogue():
     source = _source()
     named = set(LITERAL_ID.findall(source)) | set(SAY_CALL.findall(source))
-    assert {"finding.S104.number_as_text", "finding.in_cell", "finding.L004.syntax", "error.plan_unusable",
-            "finding.C002.id_twice"} <= named  # the scan sees each module's ids
+    assert {"finding.in_cell", "finding.did_you_mean", "error.plan_unusable", "finding.plan.unknown_unit"
+            } <= named  # the scan sees each module's ids (a code's own variants: test_every_variant_...)
     assert sorted(i for i in named if i not in MESSAGES) == []
     for prefix, values in DYNAMIC_IDS.items():
         assert f'f"{prefix}{{' in source, f"no id is made with {prefix}"
@@ -89,7 +143,8 @@ def test_every_id_the_sources_name_is_in_the_catalogue():
 def test_every_finding_message_is_used():
     """A finding's words nobody can see are a translation nobody reads: each id is named, made from a
     prefix, or the `.hint` of one that is."""
-    named = set(LITERAL_ID.findall(_source()))
+    named = set(LITERAL_ID.findall(_source())) | _variant_literals()
+    named |= {f"finding.{code}.{variant}" for _, code, _, variant in _variant_calls()}
     unused = [i for i in _finding_ids()
               if i not in named and i.removesuffix(".hint") not in named
               and not i.startswith(tuple(DYNAMIC_IDS))]
@@ -328,3 +383,9 @@ def test_say_rejects_an_unknown_code_and_an_empty_report_localizes():
     empty = Report(files=0).localized("zh").as_dict()
     assert empty == {"files": 0, "errors": 0, "warnings": 0, "findings": []}
     assert Finding("S103", "m").localized("zh").message == "m"
+
+
+def test_a_finding_is_not_worded_by_another_codes_message():
+    with pytest.raises(ValueError, match="S104 finding cannot be worded by finding.S103.not_text"):
+        say("S104", "finding.S103.not_text", key="unit", got="x")
+    assert say("S104", "finding.in_cell", cell="B2", message="m").code == "S104"  # a shared message

@@ -41,7 +41,9 @@ def render_catalogue() -> str:
     ]
     for codes in by_stage.values():
         for c in codes:
-            out.append(f"| [{c.code}](#{_anchor(c)}) | {c.severity} | {c.title['en']} | {c.title['zh']} |")
+            en, zh = (c.title["en"], c.title["zh"]) if not c.retired else \
+                (f"{c.title['en']} (retired)", f"{c.title['zh']}（已停用）")
+            out.append(f"| [{c.code}](#{_anchor(c)}) | {c.severity} | {en} | {zh} |")
     for stage, codes in by_stage.items():
         if not codes:
             continue
@@ -55,4 +57,6 @@ def render_catalogue() -> str:
                 "",
                 c.description,
             ]
+            if c.retired:
+                out += ["", f"**Retired.** {c.retired}"]
     return "\n".join(out) + "\n"

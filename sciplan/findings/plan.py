@@ -1,0 +1,90 @@
+"""Plan file checks, `sciplan plan check` (sciplan/plan.py, sciplan/validation.py).
+
+Each code is one definition: its slug, severity, titles, the description the diagnostics
+reference is generated from, and its messages in English and Chinese (`variant` is the message id
+`finding.CODE.variant`; `variant.hint` is its hint).
+"""
+
+from __future__ import annotations
+
+from .core import ERROR, Code
+
+C001 = Code(
+    "C001", "plan-invalid", ERROR,
+    title={"en": "Plan file is invalid", "zh": "规划文件无效"},
+    description="The plan file does not match the plan format.",
+    messages={
+        "missing": {"en": "required key `{key}` is missing", "zh": "缺少必填的键 `{key}`"},
+        "unknown_key": {"en": "unknown key `{key}`", "zh": "未知的键 `{key}`"},
+        "invalid": {"en": "`{where}`: {detail}", "zh": "`{where}`：{detail}"},
+        "hint": {"en": "See docs/formats.md for the plan format.",
+                 "zh": "实施方案文件的格式见 docs/formats.md。"},
+    },
+)
+
+C002 = Code(
+    "C002", "plan-duplicate-id", ERROR,
+    title={"en": "Duplicate id in the plan", "zh": "规划中存在重复编号"},
+    description="Ids of groups, tasks, indicators, units, townships and milestones must be unique.",
+    messages={
+        "id_twice": {"en": "{label} id `{id}` is used twice (first at {first})",
+                     "zh": "{label}编号 `{id}` 用了两次（第一次在 {first}）"},
+        "task_twice": {"en": "task id `{id}` is used twice", "zh": "任务编号 `{id}` 用了两次"},
+        "task_number": {"en": "task id `{id}` does not match its group and number (`{expected}`)",
+                        "zh": "任务编号 `{id}` 与所属分组和序号不符（应为 `{expected}`）"},
+    },
+)
+
+C003 = Code(
+    "C003", "plan-unknown-reference", ERROR,
+    title={"en": "Plan refers to something it does not define", "zh": "规划引用了未定义的对象"},
+    description="A unit, task or indicator referenced in the plan does not exist.",
+)
+
+C004 = Code(
+    "C004", "plan-bad-target", ERROR,
+    title={"en": "Target does not fit its kind", "zh": "目标与指标类型不符"},
+    description="A ratio names its two inputs; an annual target has no year; other targets have one.",
+    messages={
+        "milestone_year": {"en": "milestone year {year} is outside the plan period",
+                           "zh": "进度节点的年份 {year} 不在方案实施期内"},
+        "period": {"en": "period start is after its end", "zh": "实施期的起始年份晚于结束年份"},
+        "thresholds": {"en": "thresholds must decrease: on_track > needs_acceleration > limited_progress",
+                       "zh": "评估阈值必须逐级递减：on_track > needs_acceleration > limited_progress"},
+        "input_target": {"en": "a ratio input has no target of its own",
+                         "zh": "比值的输入指标不设自己的目标"},
+        "input_kind": {"en": "a ratio input must be a level", "zh": "比值的输入指标必须是水平类"},
+        "no_target": {"en": "an indicator needs a comparator and a target (or `role: input`)",
+                      "zh": "指标需要比较符和目标值（或写明 `role: input`）"},
+        "annual_year": {"en": "an annual target applies every year and has no target_year",
+                        "zh": "年度类目标每年适用，不设 target_year"},
+        "needs_year": {"en": "a {kind} target needs a target_year", "zh": "{kind}目标需要 target_year"},
+        "year_outside": {"en": "target_year {year} is outside the plan period",
+                         "zh": "target_year {year} 不在方案实施期内"},
+        "ratio_inputs": {"en": "a ratio indicator names its numerator and denominator",
+                         "zh": "比值类指标须写明分子和分母"},
+        "input_not_level": {"en": "ratio input `{id}` must be a level indicator",
+                            "zh": "比值的输入指标 `{id}` 必须是水平类指标"},
+        "ratio_reported": {"en": "a ratio is computed, never reported: use `reported_by: []`",
+                           "zh": "比值由计算得出，不由单位填报：请写 `reported_by: []`"},
+        "inputs_not_ratio": {"en": "only a ratio indicator names inputs",
+                             "zh": "只有比值类指标才写明输入指标"},
+        "level_one_unit": {"en": "a level indicator is reported by exactly one unit",
+                           "zh": "水平类指标只能由一个单位填报"},
+        "level_not_group": {"en": "a level indicator is reported by exactly one unit, not the whole group",
+                            "zh": "水平类指标只能由一个单位填报，不能由整个分组填报"},
+        "additive": {"en": "a level says whether township figures add up (`additive: true|false`)",
+                     "zh": "水平类指标须写明各乡镇的数值能否相加（`additive: true|false`）"},
+        "baseline_year": {"en": "baseline year is implausible", "zh": "基线年份不合理"},
+    },
+)
+
+C005 = Code(
+    "C005", "plan-duplicate-name", ERROR,
+    title={"en": "Name or alias used twice", "zh": "名称或简称重复"},
+    description="A unit's full name or alias is used by another unit, so it could not be resolved.",
+    messages={
+        "name_twice": {"en": "name `{name}` of unit `{unit}` is also used by unit `{other}`",
+                       "zh": "单位 `{unit}` 的名称 `{name}` 也被单位 `{other}` 使用"},
+    },
+)

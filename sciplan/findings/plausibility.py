@@ -1,0 +1,51 @@
+"""Plausibility warnings: figures and tasks worth a second look (sciplan/validation.py).
+
+Each code is one definition: its slug, severity, titles, the description the diagnostics
+reference is generated from, and its messages in English and Chinese (`variant` is the message id
+`finding.CODE.variant`; `variant.hint` is its hint).
+"""
+
+from __future__ import annotations
+
+from .core import WARNING, Code
+
+W501 = Code(
+    "W501", "flow-jump", WARNING,
+    title={"en": "Unusual change from the previous year", "zh": "与上年相比变化异常"},
+    description="A yearly flow is more than 5 times, or less than a fifth of, the same unit's previous "
+                "year. Small counts (both years under 10, such as 1 base then none) are not judged.",
+    messages={
+        "jump": {"en": "`{indicator}` is {value} in {year} against {previous} in {previous_year} "
+                       "({ratio}x)",
+                 "zh": "`{indicator}` {year} 年为 {value}，{previous_year} 年为 {previous}（是上年的 "
+                       "{ratio} 倍）"},
+        "jump.hint": {"en": "Check the figure (a missing or extra digit?); if it is right, say why in "
+                            "`note:`.",
+                      "zh": "请核对数值（是否少写或多写了一位？）；如数值无误，请在 `note:` 中说明原因。"},
+    },
+)
+
+W502 = Code(
+    "W502", "level-falls", WARNING,
+    title={"en": "Level falls", "zh": "存量指标下降"},
+    description="A level indicator is lower than the same unit's figure for the previous year.",
+    messages={
+        "falls": {"en": "`{indicator}` falls from {previous} in {previous_year} to {value} in {year}",
+                  "zh": "`{indicator}` 从 {previous_year} 年的 {previous} 降到 {year} 年的 {value}"},
+        "falls.hint": {"en": "A level such as a registered count rarely falls; check it, or explain in "
+                             "`note:`.",
+                       "zh": "注册人数这类水平类指标很少下降；请核对，或在 `note:` 中说明。"},
+    },
+)
+
+W503 = Code(
+    "W503", "evidence-missing", WARNING,
+    title={"en": "Evidence missing", "zh": "缺少佐证"},
+    description="A task in progress has no evidence; say briefly what has been done.",
+    messages={
+        "missing": {"en": "{what} is in progress but has no `evidence`",
+                    "zh": "{what} 正在推进（in_progress），但没有填写 `evidence`（佐证）"},
+        "missing.hint": {"en": "Add `evidence:` with a line on what has been done so far.",
+                         "zh": "请补充 `evidence:`，用一句话说明目前已做的工作。"},
+    },
+)

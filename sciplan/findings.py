@@ -178,6 +178,10 @@ _CODES = [
        "A ratio names its two inputs; an annual target has no year; other targets have one."),
     _c("C005", "plan-duplicate-name", "error", "Name or alias used twice", "名称或简称重复",
        "A unit's full name or alias is used by another unit, so it could not be resolved."),
+    _c("C006", "plan-flow-baseline", "error", "Baseline on a flow indicator", "流量类指标不应设基线",
+       "A cumulative or annual indicator counts from zero each period (its figures are added up from the "
+       "plan's first year, or judged year by year), so a baseline has no meaning for it and would be "
+       "ignored. Only levels and ratios take a baseline."),
     # --- workbook import ---
     _c("I601", "sheet-missing", "error", "Sheet missing", "缺少工作表",
        "The workbook lacks a required sheet."),

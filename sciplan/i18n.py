@@ -910,6 +910,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding.C004.additive": {"en": "a level says whether township figures add up (`additive: true|false`)",
                               "zh": "水平类指标须写明各乡镇的数值能否相加（`additive: true|false`）"},
     "finding.C004.baseline_year": {"en": "baseline year is implausible", "zh": "基线年份不合理"},
+    "finding.C006.flow_baseline": {"en": "a {kind} indicator has no baseline: flows start from zero each "
+                                         "period, so a baseline would be ignored",
+                                   "zh": "{kind}指标不设基线：流量类指标每期都从零开始累计，基线不起作用，"
+                                         "会被忽略"},
+    "finding.C006.flow_baseline.hint": {"en": "Write `baseline: null`; only level and ratio indicators are "
+                                              "measured from a baseline.",
+                                        "zh": "请改为 `baseline: null`；只有水平类和比值类指标才从基线起"
+                                              "算。"},
     # --- findings: workbook ----------------------------------------------------------------------------
     "finding.in_cell": {"en": "{cell}: {message}", "zh": "{cell}：{message}"},
     "finding.as_is": {"en": "{message}", "zh": "{message}"},

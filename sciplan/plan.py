@@ -356,6 +356,9 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], str, Mes
                     problems.append(((*here, "reported_by", k), "C003",
                                      Message("finding.plan.unknown_unit", id=unit_id)))
         problems.extend(((*here, *p), "C004", m) for p, m in _target_problems(plan, ind, indicator_ids))
+        if ind.is_flow and ind.baseline is not None:
+            problems.append(((*here, "baseline"), "C006",
+                             Message("finding.C006.flow_baseline", kind=Message(f"screen.kind.{ind.kind}"))))
     for n, milestone in enumerate(plan.milestones):
         for k, unit_id in enumerate(milestone.responsible):
             if unit_id not in unit_ids:

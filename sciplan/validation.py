@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from . import progress as pf
 from .findings import Finding, Report, format_path, say
-from .i18n import Message
+from .i18n import MESSAGES, Message
 from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
 from .plan import Kind, Plan, ValueType, integrity_problems
 
@@ -59,8 +59,10 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
         return None, findings + pydantic_findings(exc, doc, "C001")
     for path_, code, message in integrity_problems(plan):
         line, column = doc.locate(path_)
+        # A message with a hint of its own keeps it; the others share the general one.
+        hint = {} if f"{message.id}.hint" in MESSAGES else {"hint": Message("finding.plan.fix")}
         findings.append(say(code, message.id, file=display, line=line, column=column, path=format_path(path_),
-                            hint=Message("finding.plan.fix"), **message.fields))
+                            **hint, **message.fields))
     if any(f.severity == "error" for f in findings):
         return None, findings
     return plan, findings

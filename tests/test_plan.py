@@ -86,6 +86,9 @@ def test_version(cli) -> None:
 
 # --- broken copies: one edit each, the finding's code and position --------------------------------
 
+# A cumulative indicator of the shipped plan, which rightly has no baseline.
+FLOW_WITHOUT_BASELINE = "  target: 5000\n  target_year: 2025\n  task: farmers.2\n  reported_by: group\n" \
+                        "  baseline: null\n"
 # (case, text replaced, replacement, expected code, text whose first character is the finding's position)
 BROKEN = [
     ("duplicate-key", "\nversion: 1\n", "\nversion: 1\nversion: 2\n", "L006", "version: 2"),
@@ -102,6 +105,9 @@ BROKEN = [
     ("goal-names-unknown-indicator", "  indicator: literacy-rate\n", "  indicator: literacy-rat\n", "C003",
      "literacy-rat\n"),
     ("alias-of-two-units", "  - 教育局\n", "  - 教育局\n  - 县人社局\n", "C005", "id: hrss\n"),
+    ("baseline-on-a-flow", FLOW_WITHOUT_BASELINE,
+     FLOW_WITHOUT_BASELINE.replace("null", "\n    year: 2020\n    value: 800\n    source: 年报"), "C006",
+     "year: 2020"),
 ]
 
 
@@ -185,6 +191,19 @@ def test_the_plan_can_come_from_the_environment(cli, tmp_path: Path, monkeypatch
     monkeypatch.setenv("SCIPLAN_PLAN", str(path))
     code, out, _ = cli("plan", "check", cwd=tmp_path)
     assert code == 1 and "C005" in out
+
+
+def test_a_baseline_on_a_flow_says_why_it_has_no_meaning(cli, tmp_path: Path) -> None:
+    path, _ = broken_copy(tmp_path, FLOW_WITHOUT_BASELINE,
+                          FLOW_WITHOUT_BASELINE.replace("null", "{year: 2020, value: 800, source: 年报}"))
+    _, out, _ = cli("plan", "check", "--format", "json", path, cwd=tmp_path)
+    (finding,) = json.loads(out)["findings"]
+    assert (finding["code"], finding["severity"]) == ("C006", "error")
+    assert finding["path"] == "indicators[2].baseline"
+    assert "flows start from zero each period" in finding["message"]
+    assert finding["hint"].startswith("Write `baseline: null`")
+    _, out, _ = cli("plan", "check", "--lang", "zh", path, cwd=tmp_path)
+    assert "累计类指标不设基线：流量类指标每期都从零开始累计" in out
 
 
 def test_plan_check_of_a_missing_file_cannot_run(cli, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import i18n
+from .domain import TASK_STATUS
 from .i18n import Message
 
 
@@ -109,7 +110,7 @@ _CODES = [
     _c("S108", "not-finite", "error", "Not a finite number", "不是有限数值",
        "`.nan`, `.inf` and `-.inf` are not figures."),
     _c("S109", "bad-status", "error", "Unknown task status", "未知的任务状态",
-       "A task or milestone status is one of not_started, in_progress, done, blocked. YAML words such "
+       f"A task or milestone status is one of {', '.join(TASK_STATUS.ids)}. YAML words such "
        "as yes/no/on/off are not statuses."),
     _c("S110", "evidence-required", "error", "Evidence required", "需要填写佐证",
        "A task marked done or blocked needs `evidence:` saying what was done or what blocks it."),

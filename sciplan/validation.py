@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import progress as pf
+from .domain import TASK_STATUS
 from .findings import Finding, Report, format_path, say
 from .i18n import MESSAGES, Message
 from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
@@ -192,13 +193,6 @@ class FileResult:
 
 _NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[%％]?$")
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
-# Chinese words a clerk may write for a status, and the status each means.
-_STATUS_IN_CHINESE = {
-    "未开始": "not_started", "未启动": "not_started", "尚未开始": "not_started",
-    "进行中": "in_progress", "推进中": "in_progress", "正在进行": "in_progress", "实施中": "in_progress",
-    "已完成": "done", "完成": "done", "已办结": "done",
-    "受阻": "blocked", "暂停": "blocked", "停滞": "blocked",
-}
 
 
 def _suggest(word: Any, choices: Iterable[str]) -> str | None:
@@ -527,7 +521,7 @@ class _FileChecker:
             message = Message("finding.S109.empty")
         else:
             message = Message("finding.S109.unknown", words=words, value=repr(value))
-        meant = _STATUS_IN_CHINESE.get(value.strip()) if isinstance(value, str) else None
+        meant = TASK_STATUS.meaning(value) if isinstance(value, str) else None
         hint = (Message("finding.S109.chinese", status=meant) if meant
                 else _did_you_mean(value, pf.STATUS_WORDS, Message("finding.S109.words", words=words)))
         self.emit("S109", spath, message, hint)

@@ -27,12 +27,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .domain import TASK_STATUS
 from .findings import Finding, Report, say
 from .i18n import MESSAGES, Message
 from .loading import load_text
 from .plan import Plan, ValueType
-from .progress import STATUS_WORDS
-from .templates import NO_FIGURE_WORDS, STATUS_LABELS, Template, build_template, scalar
+from .templates import NO_FIGURE_WORDS, Template, build_template, scalar
 from .validation import check_document, cross_file_findings, number_from_text
 
 INFO, VALUES, TASKS, MILESTONES = "Info", "Values", "Tasks", "Milestones"
@@ -88,7 +88,7 @@ INFO_FIELDS = (  # key, label, explanation, filled in by the clerk
     ("contact", "联系人 contact", "可选，姓名和电话 optional: name and telephone", True),
 )
 INFO_KEYS = tuple(f[0] for f in INFO_FIELDS)
-STATUS_CHOICES = tuple(f"{STATUS_LABELS[w]} {w}" for w in STATUS_WORDS)
+STATUS_CHOICES = tuple(w.choice for w in TASK_STATUS.words)
 
 HEADER_ROW = 2  # row 1 is the sheet's title
 FIRST_ROW = 3
@@ -575,13 +575,7 @@ class _Reader:
         text = self.identifier(grid, cell)
         if text is None:
             return None
-        lowered = text.lower().replace("-", "_")
-        for word in STATUS_WORDS:
-            if re.search(rf"(^|[^a-z_]){word}($|[^a-z_])", lowered) or lowered.replace(" ", "_") == word:
-                return word
-        chinese = {label: word for word, label in STATUS_LABELS.items()}
-        chinese |= {"完成": "done", "未启动": "not_started"}
-        return chinese.get(text.replace(" ", ""), text)
+        return TASK_STATUS.meaning(text) or text
 
     def date(self, grid: _Grid, cell: Cell) -> dt.date | str | None:
         value = grid.value(cell.row, cell.column)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .assessment import Kind
 from .i18n import Message
@@ -59,6 +59,15 @@ class Indicator(_Model):
     additive: bool | None = None  # levels: can township figures be summed into a county figure?
     role: Literal["input"] | None = None  # feeds a ratio; has no target of its own
     ratio: RatioInputs | None = None
+    # The target as the plan file writes it ('15', '3.0'), set by whoever loads the file; not a key.
+    _target_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def target_text(self) -> str | None:
+        return self._target_text
+
+    def keep_written_target(self, text: str | None) -> None:
+        self._target_text = text
 
     @property
     def has_target(self) -> bool:

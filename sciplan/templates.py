@@ -76,7 +76,7 @@ def target_text(plan: Plan, indicator: Indicator) -> str:
                                                                                i.ratio.denominator)]
         return "无单独目标，用于计算" + "、".join(users) if users else "无单独目标"
     sign = {">": ">", ">=": "≥"}.get(indicator.comparator or "", indicator.comparator or "")
-    figure = num.figure(indicator.target, indicator.measure)
+    figure = num.written(indicator.target, indicator.target_text)
     measure = indicator.measure if indicator.measure == "%" else f" {indicator.measure}"
     if indicator.kind is Kind.ANNUAL:
         when = "（每年）"

@@ -66,6 +66,8 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
                             **hint, **message.fields))
     if any(f.severity == "error" for f in findings):
         return None, findings
+    for n, indicator in enumerate(plan.indicators):
+        indicator.keep_written_target(doc.raw.get(("indicators", n, "target")))
     return plan, findings
 
 

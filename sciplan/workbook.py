@@ -891,15 +891,17 @@ def _own_hint(message: Message) -> Message | None:
 
 # --- export ---------------------------------------------------------------------------------------
 
-def table_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
-    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, fitted widths."""
+def table_workbook(sheets: Iterable[tuple]) -> bytes:
+    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, fitted widths. A
+    sheet may add a fourth item, {(row, column): number format}, both 0-based below the header."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     style = _styles()
     wb = Workbook()
     wb.remove(wb.active)
-    for name, header, rows in sheets:
+    for name, header, rows, *more in sheets:
+        formats: dict[tuple[int, int], str] = more[0] if more else {}
         sheet = wb.create_sheet(name)
         sheet.append(list(header))
         for cell in sheet[1]:
@@ -913,6 +915,8 @@ def table_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[
                     widths[n] = max(widths[n], display_width(str(value)))
         for n, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(n)].width = min(max(width, 6), 50) + 2
+        for (row, column), number_format in formats.items():
+            sheet.cell(row=row + 2, column=column + 1).number_format = number_format
         sheet.freeze_panes = "A2"
         if sheet.max_row > 1:
             sheet.auto_filter.ref = sheet.dimensions

@@ -225,7 +225,7 @@ def test_overview_lists_groups_indicators_and_units(cli, plan: Plan) -> None:
     indicators = table_rows(out, "Indicators", starts=1)
     assert [r[0] for r in indicators] == [f"{i.id}{i.name}（{i.measure}）" for i in plan.indicators]
     targets = {r[0][: len(i.id)]: r[2] for r, i in zip(indicators, plan.indicators, strict=True)}
-    assert targets["literacy-rate"] == "> 15.0% (2025)"
+    assert targets["literacy-rate"] == "> 15% (2025)"
     assert targets["youth-competition-participants"] == ">= 100 /yr"
     assert targets["dissemination-count"] == "> 2,000,000 (2025)"
     assert targets["exhibition-area"] == "(input)"
@@ -257,7 +257,7 @@ def test_show_indicator(cli, plan: Plan) -> None:
     code, out, err = cli("plan", "show", "health-literacy-rate", cwd=REPO)
     assert (code, err) == (0, "")
     assert out.startswith("health-literacy-rate  全县居民健康素养水平\nResidents' health literacy level\n")
-    assert re.search(r"^target\s+>= 25.0% \(2025\)$", out, re.MULTILINE)
+    assert re.search(r"^target\s+>= 25% \(2025\)$", out, re.MULTILINE)
     assert re.search(r"^task\s+capacity.3  实施基层科普服务能力提升工程$", out, re.MULTILINE)
     assert re.search(r"^reported by\s+县卫生健康局$", out, re.MULTILINE)
     assert re.search(r"^baseline\s+none given in the document$", out, re.MULTILINE)

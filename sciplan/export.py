@@ -16,6 +16,7 @@ from .overview import GapTable
 from .plan import Plan
 from .progress import ValueRecord
 from .render.csv import GAP_COLUMNS
+from .render.numbers import decimals_for
 
 COUNTY = "全县"  # the township column of county-wide figures
 
@@ -93,10 +94,23 @@ def gap_sheet_rows(table: GapTable) -> list[list[object]]:
     return out
 
 
-def export_sheets(rows: Sequence[dict], table: GapTable) -> list[tuple[str, list[str], list[list[object]]]]:
-    """(name, header, rows) of the export workbook: "Values" and "Gap"."""
+def gap_number_formats(table: GapTable) -> dict[tuple[int, int], str]:
+    """(row, column) of the Gap sheet's rows, 0-based -> the cell's number format: each row's expected,
+    actual and gap show the decimals that make them add up on screen; the cells keep every digit."""
+    formats = {}
+    columns = [GAP_COLUMNS.index(c) for c in ("expected", "actual", "gap")]
+    for r, row in enumerate(table.rows):
+        a = row.assessment
+        decimals = decimals_for(a.expected, a.actual, a.gap, row.indicator.measure)
+        for c in columns:
+            formats[(r, c)] = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return formats
+
+
+def export_sheets(rows: Sequence[dict], table: GapTable) -> list[tuple]:
+    """(name, header, rows[, number formats]) of the export workbook: "Values" and "Gap"."""
     values = [[row[c] for c in VALUE_COLUMNS] for row in rows]
     return [
         ("Values", [VALUE_HEADERS[c] for c in VALUE_COLUMNS], values),
-        ("Gap", list(GAP_COLUMNS), gap_sheet_rows(table)),
+        ("Gap", list(GAP_COLUMNS), gap_sheet_rows(table), gap_number_formats(table)),
     ]

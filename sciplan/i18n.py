@@ -37,6 +37,8 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
+from .domain import TASK_STATUS
+
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 # POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
@@ -53,10 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.no_data": {"en": "no data", "zh": "无数据"},
     "status.no_baseline": {"en": "no baseline", "zh": "无基线"},
     # --- task and milestone states -------------------------------------------------------------
-    "task.done": {"en": "done", "zh": "已完成"},
-    "task.in_progress": {"en": "in progress", "zh": "推进中"},
-    "task.not_started": {"en": "not started", "zh": "未启动"},
-    "task.blocked": {"en": "blocked", "zh": "受阻"},
+    **{f"task.{w.id}": {"en": w.en, "zh": w.zh} for w in TASK_STATUS.words},  # domain.TASK_STATUS
     "task.not_reported": {"en": "not reported", "zh": "未报送"},
     "milestone.done": {"en": "done", "zh": "已完成"},
     "milestone.due": {"en": "due this year", "zh": "本年到期"},
@@ -294,10 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "straight line from the start says it should be by now.",
                              "zh": "进度：{made} 为已完成的部分，{expected} "
                                    "为按从起点到目标的直线此时应达的位置。"},
-    "screen.tasks.done": {"en": "done", "zh": "已完成"},
-    "screen.tasks.in_progress": {"en": "in\nprogress", "zh": "推进中"},
-    "screen.tasks.not_started": {"en": "not\nstarted", "zh": "未启动"},
-    "screen.tasks.blocked": {"en": "blocked", "zh": "受阻"},
+    # column titles of the task table: the status labels, an English one broken over two lines
+    **{f"screen.tasks.{w.id}": {"en": w.en.replace(" ", "\n"), "zh": w.zh} for w in TASK_STATUS.words},
     "screen.tasks.not_reported": {"en": "not\nreported", "zh": "未报送"},
     "screen.reports.head": {"en": "Reports for {year}: ", "zh": "{year}年报送情况："},
     "screen.reports.sent": {"en": "{sent} of {owed} units that owe one sent it",

@@ -12,10 +12,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .assessment import Kind
-from .findings import C002, C003, C004, C005, Code
+from .findings import C002, C003, C004, C005, C006, Code
 from .i18n import Message
 
 FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
@@ -60,6 +60,15 @@ class Indicator(_Model):
     additive: bool | None = None  # levels: can township figures be summed into a county figure?
     role: Literal["input"] | None = None  # feeds a ratio; has no target of its own
     ratio: RatioInputs | None = None
+    # The target as the plan file writes it ('15', '3.0'), set by whoever loads the file; not a key.
+    _target_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def target_text(self) -> str | None:
+        return self._target_text
+
+    def keep_written_target(self, text: str | None) -> None:
+        self._target_text = text
 
     @property
     def has_target(self) -> bool:
@@ -357,6 +366,9 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], Code, Me
                     problems.append(((*here, "reported_by", k), C003,
                                      Message("finding.plan.unknown_unit", id=unit_id)))
         problems.extend(((*here, *p), C004, m) for p, m in _target_problems(plan, ind, indicator_ids))
+        if ind.is_flow and ind.baseline is not None:
+            problems.append(((*here, "baseline"), C006,
+                             C006.message("flow_baseline", kind=Message(f"screen.kind.{ind.kind}"))))
     for n, milestone in enumerate(plan.milestones):
         for k, unit_id in enumerate(milestone.responsible):
             if unit_id not in unit_ids:

@@ -14,18 +14,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .domain import TASK_STATUS
+
 PLAN_ID = "xinhuang-science-literacy"
 
 
-class TaskStatus(StrEnum):
+class TaskStatus(StrEnum):  # the ids of domain.TASK_STATUS, by name (tests check they agree)
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     BLOCKED = "blocked"
 
 
-STATUS_WORDS = tuple(s.value for s in TaskStatus)
-StatusLiteral = Literal["not_started", "in_progress", "done", "blocked"]
+STATUS_WORDS = TASK_STATUS.ids
+StatusLiteral = Literal[TASK_STATUS.ids]  # type: ignore[valid-type]
 
 
 class _Entry(BaseModel):

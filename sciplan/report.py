@@ -44,6 +44,7 @@ class IndicatorReport:
     kind: Kind
     comparator: str
     target: float
+    target_text: str | None  # the target as the plan file writes it, when known
     target_year: int | None  # None for annual targets
     final_year: int  # E: the target year, or the plan's last year for annual targets
     group_title: str | None  # None for the overall goal
@@ -180,6 +181,7 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
         kind=indicator.kind,
         comparator=indicator.comparator or ">=",
         target=float(indicator.target),  # type: ignore[arg-type]
+        target_text=indicator.target_text,
         target_year=indicator.target_year,
         final_year=final_year,
         group_title=row.group.title if row.group else None,

@@ -15,18 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from .assessment import Kind
+from .domain import TASK_STATUS
 from .plan import Group, Indicator, Milestone, Plan, Task, Township, Unit, ValueType
-from .progress import STATUS_WORDS
 from .render import numbers as num
 
 DEFAULT_SCHEMA = "progress.schema.json"
 
-STATUS_LABELS = {  # the workbook's drop-down shows both; import accepts either
-    "not_started": "未开始",
-    "in_progress": "进行中",
-    "done": "已完成",
-    "blocked": "受阻",
-}
+# A YAML file takes the id; the label says what it means.
+_STATUS_COMMENT = " | ".join(f"{w.id}={w.zh}" for w in TASK_STATUS.words)
 
 NO_FIGURE_WORDS = ("无", "无数据", "none", "n/a")  # typed in a workbook's note: leave the indicator out
 
@@ -80,7 +76,7 @@ def target_text(plan: Plan, indicator: Indicator) -> str:
                                                                                i.ratio.denominator)]
         return "无单独目标，用于计算" + "、".join(users) if users else "无单独目标"
     sign = {">": ">", ">=": "≥"}.get(indicator.comparator or "", indicator.comparator or "")
-    figure = num.figure(indicator.target, indicator.measure)
+    figure = num.written(indicator.target, indicator.target_text)
     measure = indicator.measure if indicator.measure == "%" else f" {indicator.measure}"
     if indicator.kind is Kind.ANNUAL:
         when = "（每年）"
@@ -194,14 +190,14 @@ def render_yaml(template: Template, schema: str = DEFAULT_SCHEMA) -> str:
                 out.append(f"  # ── {slot.group.title} ({slot.group.id}) · {slot.role_label}")
             out.append(f"  # {_comment(slot.task.title)}")
             out.append(f"  - task: {scalar(slot.task.id)}")
-            out.append(f"    status:     # {' | '.join(STATUS_WORDS)}")
+            out.append(f"    status:     # {_STATUS_COMMENT}")
             out.append("    evidence:   # what was done; required for done and blocked")
     if template.milestones:
         out.append("milestones:")
         for milestone in template.milestones:
             out.append(f"  # {milestone.year}: {_comment(milestone.text)}")
             out.append(f"  - milestone: {scalar(milestone.id)}")
-            out.append(f"    status:     # {' | '.join(STATUS_WORDS)}")
+            out.append(f"    status:     # {_STATUS_COMMENT}")
             out.append("    date:       # optional: when it was done, YYYY-MM-DD")
             out.append("    evidence:")
     return "\n".join(out) + "\n"

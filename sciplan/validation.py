@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import progress as pf
+from .domain import TASK_STATUS
 from .findings import (
     C001,
     L006,
@@ -69,7 +70,7 @@ from .findings import (
     format_path,
     say,
 )
-from .i18n import Message
+from .i18n import MESSAGES, Message
 from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
 from .plan import Kind, Plan, ValueType, integrity_problems
 
@@ -105,10 +106,14 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
         return None, findings + pydantic_findings(exc, doc)
     for path_, code, message in integrity_problems(plan):
         line, column = doc.locate(path_)
+        # A message with a hint of its own keeps it; the others share the general one.
+        hint = {} if f"{message.id}.hint" in MESSAGES else {"hint": Message("finding.plan.fix")}
         findings.append(say(code, message.id, file=display, line=line, column=column, path=format_path(path_),
-                            hint=Message("finding.plan.fix"), **message.fields))
+                            **hint, **message.fields))
     if any(f.severity == "error" for f in findings):
         return None, findings
+    for n, indicator in enumerate(plan.indicators):
+        indicator.keep_written_target(doc.raw.get(("indicators", n, "target")))
     return plan, findings
 
 
@@ -236,13 +241,6 @@ class FileResult:
 
 _NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[%％]?$")
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
-# Chinese words a clerk may write for a status, and the status each means.
-_STATUS_IN_CHINESE = {
-    "未开始": "not_started", "未启动": "not_started", "尚未开始": "not_started",
-    "进行中": "in_progress", "推进中": "in_progress", "正在进行": "in_progress", "实施中": "in_progress",
-    "已完成": "done", "完成": "done", "已办结": "done",
-    "受阻": "blocked", "暂停": "blocked", "停滞": "blocked",
-}
 
 
 def _suggest(word: Any, choices: Iterable[str]) -> str | None:
@@ -571,7 +569,7 @@ class _FileChecker:
             message = S109.message("empty")
         else:
             message = S109.message("unknown", words=words, value=repr(value))
-        meant = _STATUS_IN_CHINESE.get(value.strip()) if isinstance(value, str) else None
+        meant = TASK_STATUS.meaning(value) if isinstance(value, str) else None
         hint = (S109.message("chinese", status=meant) if meant
                 else _did_you_mean(value, pf.STATUS_WORDS, S109.message("words", words=words)))
         self.emit(S109, spath, message, hint)

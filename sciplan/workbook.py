@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .domain import TASK_STATUS
 from .findings import (
     I601,
     I602,
@@ -51,8 +52,7 @@ from .findings import (
 from .i18n import MESSAGES, Message
 from .loading import load_text
 from .plan import Plan, ValueType
-from .progress import STATUS_WORDS
-from .templates import NO_FIGURE_WORDS, STATUS_LABELS, Template, build_template, scalar
+from .templates import NO_FIGURE_WORDS, Template, build_template, scalar
 from .validation import check_document, cross_file_findings, number_from_text
 
 INFO, VALUES, TASKS, MILESTONES = "Info", "Values", "Tasks", "Milestones"
@@ -108,7 +108,7 @@ INFO_FIELDS = (  # key, label, explanation, filled in by the clerk
     ("contact", "联系人 contact", "可选，姓名和电话 optional: name and telephone", True),
 )
 INFO_KEYS = tuple(f[0] for f in INFO_FIELDS)
-STATUS_CHOICES = tuple(f"{STATUS_LABELS[w]} {w}" for w in STATUS_WORDS)
+STATUS_CHOICES = tuple(w.choice for w in TASK_STATUS.words)
 
 HEADER_ROW = 2  # row 1 is the sheet's title
 FIRST_ROW = 3
@@ -595,13 +595,7 @@ class _Reader:
         text = self.identifier(grid, cell)
         if text is None:
             return None
-        lowered = text.lower().replace("-", "_")
-        for word in STATUS_WORDS:
-            if re.search(rf"(^|[^a-z_]){word}($|[^a-z_])", lowered) or lowered.replace(" ", "_") == word:
-                return word
-        chinese = {label: word for word, label in STATUS_LABELS.items()}
-        chinese |= {"完成": "done", "未启动": "not_started"}
-        return chinese.get(text.replace(" ", ""), text)
+        return TASK_STATUS.meaning(text) or text
 
     def date(self, grid: _Grid, cell: Cell) -> dt.date | str | None:
         value = grid.value(cell.row, cell.column)  # type: ignore[arg-type]
@@ -917,15 +911,17 @@ def _own_hint(message: Message) -> Message | None:
 
 # --- export ---------------------------------------------------------------------------------------
 
-def table_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
-    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, fitted widths."""
+def table_workbook(sheets: Iterable[tuple]) -> bytes:
+    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, fitted widths. A
+    sheet may add a fourth item, {(row, column): number format}, both 0-based below the header."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     style = _styles()
     wb = Workbook()
     wb.remove(wb.active)
-    for name, header, rows in sheets:
+    for name, header, rows, *more in sheets:
+        formats: dict[tuple[int, int], str] = more[0] if more else {}
         sheet = wb.create_sheet(name)
         sheet.append(list(header))
         for cell in sheet[1]:
@@ -939,6 +935,8 @@ def table_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[
                     widths[n] = max(widths[n], display_width(str(value)))
         for n, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(n)].width = min(max(width, 6), 50) + 2
+        for (row, column), number_format in formats.items():
+            sheet.cell(row=row + 2, column=column + 1).number_format = number_format
         sheet.freeze_panes = "A2"
         if sheet.max_row > 1:
             sheet.auto_filter.ref = sheet.dimensions

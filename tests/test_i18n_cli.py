@@ -280,7 +280,7 @@ def test_chinese_gap_columns_line_up(run):
     header = next(line for line in lines if line.lstrip().startswith("状态"))
     figures = next(line for line in lines if line.lstrip().startswith("出现倒退"))
     assert cell_len(header[:header.index("进度比") + 3]) == cell_len(figures[:figures.index("-0.07") + 5])
-    assert cell_len(header[:header.index("应达") + 2]) == cell_len(figures[:figures.index("155") + 3])
+    assert cell_len(header[:header.index("应达") + 2]) == cell_len(figures[:figures.index("155.0") + 5])
 
 
 def test_chinese_markdown(run):

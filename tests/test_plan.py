@@ -86,6 +86,9 @@ def test_version(cli) -> None:
 
 # --- broken copies: one edit each, the finding's code and position --------------------------------
 
+# A cumulative indicator of the shipped plan, which rightly has no baseline.
+FLOW_WITHOUT_BASELINE = "  target: 5000\n  target_year: 2025\n  task: farmers.2\n  reported_by: group\n" \
+                        "  baseline: null\n"
 # (case, text replaced, replacement, expected code, text whose first character is the finding's position)
 BROKEN = [
     ("duplicate-key", "\nversion: 1\n", "\nversion: 1\nversion: 2\n", "L006", "version: 2"),
@@ -102,6 +105,9 @@ BROKEN = [
     ("goal-names-unknown-indicator", "  indicator: literacy-rate\n", "  indicator: literacy-rat\n", "C003",
      "literacy-rat\n"),
     ("alias-of-two-units", "  - 教育局\n", "  - 教育局\n  - 县人社局\n", "C005", "id: hrss\n"),
+    ("baseline-on-a-flow", FLOW_WITHOUT_BASELINE,
+     FLOW_WITHOUT_BASELINE.replace("null", "\n    year: 2020\n    value: 800\n    source: 年报"), "C006",
+     "year: 2020"),
 ]
 
 
@@ -187,6 +193,19 @@ def test_the_plan_can_come_from_the_environment(cli, tmp_path: Path, monkeypatch
     assert code == 1 and "C005" in out
 
 
+def test_a_baseline_on_a_flow_says_why_it_has_no_meaning(cli, tmp_path: Path) -> None:
+    path, _ = broken_copy(tmp_path, FLOW_WITHOUT_BASELINE,
+                          FLOW_WITHOUT_BASELINE.replace("null", "{year: 2020, value: 800, source: 年报}"))
+    _, out, _ = cli("plan", "check", "--format", "json", path, cwd=tmp_path)
+    (finding,) = json.loads(out)["findings"]
+    assert (finding["code"], finding["severity"]) == ("C006", "error")
+    assert finding["path"] == "indicators[2].baseline"
+    assert "flows start from zero each period" in finding["message"]
+    assert finding["hint"].startswith("Write `baseline: null`")
+    _, out, _ = cli("plan", "check", "--lang", "zh", path, cwd=tmp_path)
+    assert "累计类指标不设基线：流量类指标每期都从零开始累计" in out
+
+
 def test_plan_check_of_a_missing_file_cannot_run(cli, tmp_path: Path) -> None:
     code, out, err = cli("plan", "check", tmp_path / "nowhere.yaml", cwd=tmp_path)
     assert (code, out) == (2, "")
@@ -206,7 +225,7 @@ def test_overview_lists_groups_indicators_and_units(cli, plan: Plan) -> None:
     indicators = table_rows(out, "Indicators", starts=1)
     assert [r[0] for r in indicators] == [f"{i.id}{i.name}（{i.measure}）" for i in plan.indicators]
     targets = {r[0][: len(i.id)]: r[2] for r, i in zip(indicators, plan.indicators, strict=True)}
-    assert targets["literacy-rate"] == "> 15.0% (2025)"
+    assert targets["literacy-rate"] == "> 15% (2025)"
     assert targets["youth-competition-participants"] == ">= 100 /yr"
     assert targets["dissemination-count"] == "> 2,000,000 (2025)"
     assert targets["exhibition-area"] == "(input)"
@@ -238,7 +257,7 @@ def test_show_indicator(cli, plan: Plan) -> None:
     code, out, err = cli("plan", "show", "health-literacy-rate", cwd=REPO)
     assert (code, err) == (0, "")
     assert out.startswith("health-literacy-rate  全县居民健康素养水平\nResidents' health literacy level\n")
-    assert re.search(r"^target\s+>= 25.0% \(2025\)$", out, re.MULTILINE)
+    assert re.search(r"^target\s+>= 25% \(2025\)$", out, re.MULTILINE)
     assert re.search(r"^task\s+capacity.3  实施基层科普服务能力提升工程$", out, re.MULTILINE)
     assert re.search(r"^reported by\s+县卫生健康局$", out, re.MULTILINE)
     assert re.search(r"^baseline\s+none given in the document$", out, re.MULTILINE)

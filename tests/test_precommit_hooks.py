@@ -29,7 +29,7 @@ def hook() -> dict:
 def test_hook_fields(hook: dict):
     assert hook["entry"] == "sciplan validate"
     assert hook["language"] == "python"
-    assert hook["pass_filenames"] is True
+    assert hook["pass_filenames"] is False  # the whole folder: see test_a_figure_reported_twice_…
     assert hook["files"] == r"^data/progress/.*\.ya?ml$"
     assert hook["name"]
 
@@ -59,25 +59,52 @@ def test_files_pattern(hook: dict, path: str, picked: bool):
     assert bool(re.search(hook["files"], path)) is picked
 
 
-def test_running_the_entry_on_staged_files(hook: dict, cli, tmp_path: Path):
-    """What pre-commit does: run the entry in the repository root with the matching files appended."""
-    (tmp_path / "data" / "progress" / "2024").mkdir(parents=True)
+def hook_command(hook: dict, changed: list[str]) -> list[str]:
+    """The command pre-commit runs: the entry, with the changed files that match `files` appended
+    unless `pass_filenames` is false."""
+    _, *command = shlex.split(hook["entry"])
+    picked = [p for p in changed if re.search(hook["files"], p)]
+    assert picked, "pre-commit would not run the hook at all"
+    return [*command, *picked] if hook.get("pass_filenames", True) else command
+
+
+AGRICULTURE = "plan: xinhuang-science-literacy\nplan_version: 1\nunit: 县农业农村局\nperiod: 2024\n"
+
+
+def repository(tmp_path: Path) -> Path:
+    progress = tmp_path / "data" / "progress" / "2024"
+    progress.mkdir(parents=True)
     (tmp_path / "data" / "plan.yaml").write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
-    good = tmp_path / "data" / "progress" / "2024" / "agriculture.yaml"
-    good.write_text("plan: xinhuang-science-literacy\nplan_version: 1\nunit: 县农业农村局\nperiod: 2024\n",
-                    encoding="utf-8")
-    bad = tmp_path / "data" / "progress" / "2024" / "cast.yaml"
+    return progress
+
+
+def test_running_the_hook_on_a_commit(hook: dict, cli, tmp_path: Path):
+    """What pre-commit does: run the entry in the repository root when a progress file changed."""
+    progress = repository(tmp_path)
+    good = progress / "agriculture.yaml"
+    good.write_text(AGRICULTURE, encoding="utf-8")
+    code, out, _ = cli(*hook_command(hook, [good.relative_to(tmp_path).as_posix()]), cwd=tmp_path)
+    assert code == 0 and out == "1 file checked: 0 errors, 0 warnings\n"
+
+    bad = progress / "cast.yaml"
     bad.write_text("plan: xinhuang-science-literacy\nplan_version: 1\nunit: 县科协\nperiod: 2024\n"
                    "values:\n  - indicator: literacy-rate\n    value: 15%\n", encoding="utf-8")
-    staged = [p.relative_to(tmp_path).as_posix() for p in (good, bad)]
-    assert all(re.search(hook["files"], p) for p in staged)
-    _, *command = shlex.split(hook["entry"])
-
-    code, out, _ = cli(*command, staged[0], cwd=tmp_path)
-    assert code == 0 and out == "1 file checked: 0 errors, 0 warnings\n"
-    code, out, _ = cli(*command, *staged, cwd=tmp_path)
+    code, out, _ = cli(*hook_command(hook, [bad.relative_to(tmp_path).as_posix()]), cwd=tmp_path)
     assert code == 1
     assert "data/progress/2024/cast.yaml\n  7:12 error   S104" in out
+
+
+def test_a_figure_reported_twice_across_two_files_fails_the_hook(hook: dict, cli, tmp_path: Path):
+    """One file is already committed, the other is the change: the hook must still see both, as CI
+    does, or the double count passes the commit and fails CI."""
+    progress = repository(tmp_path)
+    figure = "values:\n  - indicator: farmer-trainings\n    value: 500\n"
+    (progress / "agriculture.yaml").write_text(AGRICULTURE + figure, encoding="utf-8")
+    changed = progress / "agriculture-again.yaml"
+    changed.write_text(AGRICULTURE + figure, encoding="utf-8")
+    code, out, _ = cli(*hook_command(hook, [changed.relative_to(tmp_path).as_posix()]), cwd=tmp_path)
+    assert code == 1, out
+    assert "X401" in out
 
 
 # --- the example GitHub Actions workflow in docs/ --------------------------------------------------

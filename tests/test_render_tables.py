@@ -78,7 +78,7 @@ ROW_EXHIBITION = ("| 每万人拥有科普展厅面积 | `exhibition-area-per-10
                   "**no_data** | - | 2021, 2023 |\n")
 ROW_OFFICERS = ("| “科普中国”信息员注册人数 | `info-officers` | >= 10,000 (2025) | - | - | - | - | "
                 "**no_data** | - | 2021, 2022, 2023 |\n")
-ROW_LITERACY = ("| 公民具备科学素质的比例 | `literacy-rate` | > 15.0% (2025) | 11.8% | 12.0% | -0.2% | "
+ROW_LITERACY = ("| 公民具备科学素质的比例 | `literacy-rate` | > 15% (2025) | 11.8% | 12.0% | -0.2% | "
                 "1.13 | **on_track** | 15.6% (meets) | 2021 |\n")
 
 
@@ -152,7 +152,7 @@ def test_text_gap_key_lines(table):
         "“科普中国”信息员注册人数  info-officers  >= 10,000 人 by 2025",
         "  no_data                     -          -          -      -  -",
         "  level · no figure for 2021, 2022, 2023",
-        "公民具备科学素质的比例  literacy-rate  > 15.0% by 2025",
+        "公民具备科学素质的比例  literacy-rate  > 15% by 2025",
         "  on_track                11.8%      12.0%      -0.2%   1.13  15.6% meets",
         "  level · no figure for 2021",
     ]

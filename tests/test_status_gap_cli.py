@@ -233,7 +233,7 @@ def test_gap_text_fixture(run):
     i = lines.index("培训技能劳动者  skilled-worker-trainings  >= 2,000 人次 a year")
     assert lines[i + 1] == "  needs_acceleration      2,000      1,500        500   0.75  1,500 short"
     assert lines[i + 2] == "  annual · no figure for 2021 · yearly target missed in 2023"
-    i = lines.index("公民具备科学素质的比例  literacy-rate  > 15.0% by 2025")
+    i = lines.index("公民具备科学素质的比例  literacy-rate  > 15% by 2025")
     assert lines[i + 1] == "  on_track                11.8%      12.0%      -0.2%   1.13  15.6% meets"
     i = lines.index("每万人拥有科普展厅面积  exhibition-area-per-10k  >= 160 平方米/万人 by 2025")
     assert lines[i + 1] == "  no_data                   107          -          -      -  -"
@@ -249,7 +249,7 @@ def test_gap_markdown_fixture(run):
             "**needs_acceleration** | 3,667 (short) | 2021 |") in lines
     assert ("| 培训技能劳动者 | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | 500 | 0.75 | "
             "**needs_acceleration** | 1,500 (short) | 2021; missed 2023 |") in lines
-    assert ("| 公民具备科学素质的比例 | `literacy-rate` | > 15.0% (2025) | 11.8% | 12.0% | -0.2% | 1.13 | "
+    assert ("| 公民具备科学素质的比例 | `literacy-rate` | > 15% (2025) | 11.8% | 12.0% | -0.2% | 1.13 | "
             "**on_track** | 15.6% (meets) | 2021 |") in lines
 
 
@@ -339,7 +339,7 @@ def test_status_text_fixture(run):
     # the default year is 2023, the latest with data
     assert lines[1] == "晃政办发〔2022〕11号 · status for 2023 · plan version 1 · 13 progress files"
     assert lines[3] == "总体目标 到2025年，我县公民具备科学素质的比例超过15%，达到全国平均水平。"
-    assert lines[4] == "  公民具备科学素质的比例 12.0% in 2023; expected 11.8%; target > 15.0% by 2025"
+    assert lines[4] == "  公民具备科学素质的比例 12.0% in 2023; expected 11.8%; target > 15% by 2025"
     # bar: (12.0 - 10.2) / (15 - 10.2) = 0.375 of the way -> 4 of 10 cells
     assert lines[5] == "  ████······  on_track · forecast 15.6% in 2025, meets the target"
     # farmer-trainings: 2200 / 5000 = 0.44 -> 4 cells; expected 3000 / 5000 = 0.6 -> marker in cell 7
@@ -589,4 +589,4 @@ def test_entries_with_errors_are_left_out_and_said_so(cli, progress):
     assert code == 0
     assert "1 error in the progress files: entries with errors are not counted." in out
     # the goal line wraps at 80 columns; the 2022 baseline of 10.2 still gives an expected 11.8%
-    assert "  公民具备科学素质的比例 has no figure for 2023; expected 11.8%; target > 15.0%" in out
+    assert "  公民具备科学素质的比例 has no figure for 2023; expected 11.8%; target > 15%" in out

@@ -69,7 +69,7 @@ def test_comments_carry_name_measure_and_target():
     for indicator in PLAN.indicators_of_unit("cast"):
         assert f"# {indicator.name}（{indicator.measure}）目标 {target_text(PLAN, indicator)}" in text
     assert "# 培训农民（人次）目标 ≥ 5,000 人次（2021—2025年累计）" in text
-    assert "# 公民具备科学素质的比例（%）目标 > 15.0%（2025年）" in text
+    assert "# 公民具备科学素质的比例（%）目标 > 15%（2025年）" in text
     assert "无单独目标，用于计算每万人拥有科普展厅面积" in text  # an input to a ratio
     assert "本年度数（不累计）" in text and "年末数" in text
     assert "  # ── 青少年科学素质提升行动 (youth) · 牵头 lead" in text

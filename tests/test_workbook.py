@@ -17,9 +17,10 @@ import openpyxl
 import pytest
 import yaml
 
+from sciplan.domain import TASK_STATUS
 from sciplan.plan import Plan, ValueType
-from sciplan.progress import STATUS_WORDS
-from sciplan.templates import STATUS_LABELS, build_template
+from sciplan.progress import STATUS_WORDS, TaskStatus
+from sciplan.templates import build_template, render_yaml
 from sciplan.validation import load_plan
 from sciplan.workbook import display_width, import_workbook, template_workbook
 
@@ -70,7 +71,7 @@ def fill(path: Path, rng: random.Random, *, with_status_labels: bool = True) -> 
             item = sheet.cell(row, col[id_key]).value
             status = rng.choice(STATUS_WORDS)
             evidence = f"{item} 进展：举办活动 {rng.randint(1, 9)} 次"
-            shown = f"{STATUS_LABELS[status]} {status}" if with_status_labels else status
+            shown = TASK_STATUS.word(status).choice if with_status_labels else status
             sheet.cell(row, col["status"]).value = shown
             sheet.cell(row, col["evidence"]).value = evidence
             filled[key][item] = (status, evidence)
@@ -660,3 +661,50 @@ def test_import_never_raises_whatever_the_cells_hold():
                 assert finding.message.startswith(finding.path + ": ")
 
     check()
+
+
+# --- one vocabulary of task statuses --------------------------------------------------------------
+
+def _every_status_spelling() -> list[tuple[str, str]]:
+    """(what a clerk may type, the id it means): every label a screen or report shows for a task
+    status, in both languages, the drop-down's choices, the ids and every synonym."""
+    from sciplan.i18n import LANGUAGES, text
+
+    cases = []
+    for word in TASK_STATUS.words:
+        shown = {text(f"{key}.{word.id}", lang) for key in ("task", "screen.tasks") for lang in LANGUAGES}
+        for typed in sorted(shown | set(word.spellings)):
+            cases.append((typed, word.id))
+    return cases
+
+
+STATUS_SPELLINGS = _every_status_spelling()
+
+
+def test_the_screens_show_the_vocabularys_labels():
+    from sciplan.i18n import text
+
+    assert STATUS_WORDS == tuple(TaskStatus) == TASK_STATUS.ids
+    for word in TASK_STATUS.words:
+        assert text(f"task.{word.id}", "zh") == text(f"screen.tasks.{word.id}", "zh") == word.zh
+        assert text(f"task.{word.id}", "en") == word.en
+    assert {("推进中", "in_progress"), ("in\nprogress", "in_progress")} <= set(STATUS_SPELLINGS)
+
+
+@pytest.mark.parametrize(("typed", "expected"), STATUS_SPELLINGS, ids=[repr(c[0]) for c in STATUS_SPELLINGS])
+def test_every_status_label_and_synonym_imports_to_its_id(cli, filled_book, tmp_path, typed, expected):
+    _edit(filled_book, _set_task("youth.1", typed, "举办科学家精神报告会 3 场"))
+    out = tmp_path / "out.yaml"
+    code, stdout, err = cli("import", filled_book, "-o", out)
+    assert code == 0, stdout + err
+    assert imported(out)["tasks"]["youth.1"] == (expected, "举办科学家精神报告会 3 场")
+
+
+def test_the_drop_down_and_the_yaml_template_offer_the_vocabulary(tmp_path):
+    template = build_template(PLAN, PLAN.unit("cast"), YEAR)
+    tasks = openpyxl.load_workbook(io.BytesIO(template_workbook(template)))["Tasks"]
+    (rule,) = tasks.data_validations.dataValidation
+    assert rule.formula1.strip('"').split(",") == ["未启动 not_started", "推进中 in_progress", "已完成 done",
+                                                     "受阻 blocked"]
+    yaml_template = render_yaml(template)
+    assert "# not_started=未启动 | in_progress=推进中 | done=已完成 | blocked=受阻" in yaml_template

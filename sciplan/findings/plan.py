@@ -88,3 +88,19 @@ C005 = Code(
                        "zh": "单位 `{unit}` 的名称 `{name}` 也被单位 `{other}` 使用"},
     },
 )
+
+C006 = Code(
+    "C006", "plan-flow-baseline", ERROR,
+    title={"en": "Baseline on a flow indicator", "zh": "流量类指标不应设基线"},
+    description="A cumulative or annual indicator counts from zero each period (its figures are added "
+                "up from the plan's first year, or judged year by year), so a baseline has no meaning for "
+                "it and would be ignored. Only levels and ratios take a baseline.",
+    messages={
+        "flow_baseline": {"en": "a {kind} indicator has no baseline: flows start from zero each period, so a "
+                                "baseline would be ignored",
+                          "zh": "{kind}指标不设基线：流量类指标每期都从零开始累计，基线不起作用，会被忽略"},
+        "flow_baseline.hint": {"en": "Write `baseline: null`; only level and ratio indicators are measured "
+                                     "from a baseline.",
+                               "zh": "请改为 `baseline: null`；只有水平类和比值类指标才从基线起算。"},
+    },
+)

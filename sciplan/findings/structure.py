@@ -7,6 +7,7 @@ reference is generated from, and its messages in English and Chinese (`variant` 
 
 from __future__ import annotations
 
+from ..domain import TASK_STATUS
 from .core import ERROR, Code
 
 S101 = Code(
@@ -129,7 +130,7 @@ S108 = Code(
 S109 = Code(
     "S109", "bad-status", ERROR,
     title={"en": "Unknown task status", "zh": "未知的任务状态"},
-    description="A task or milestone status is one of not_started, in_progress, done, blocked. YAML words "
+    description=f"A task or milestone status is one of {', '.join(TASK_STATUS.ids)}. YAML words "
                 "such as yes/no/on/off are not statuses.",
     messages={
         "bool": {"en": "`status: {raw}` is read by YAML as true/false, not a status",

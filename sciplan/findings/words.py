@@ -7,6 +7,8 @@ the plan check's labels, the words a workbook clerk needs. Code names them as me
 
 from __future__ import annotations
 
+from ..domain import TASK_STATUS
+
 WORDS: dict[str, dict[str, str]] = {
     "finding.yaml.problem.mapping_values": {"en": "mapping values are not allowed in this context",
                                             "zh": "此处不能出现“键: 值”"},
@@ -119,10 +121,10 @@ WORDS: dict[str, dict[str, str]] = {
                               "zh": "请填写整数：人数、次数、个数都没有小数。"},
     "finding.workbook.S106": {"en": "Type the percentage itself: 15.2 for 15.2%, not 0.152.",
                               "zh": "请直接填写百分数：15.2% 填 15.2，不要填 0.152。"},
-    "finding.workbook.S109": {"en": "Choose a status from the cell's drop-down list: 未开始 not_started, "
-                                    "进行中 in_progress, 已完成 done, 受阻 blocked.",
-                              "zh": "请从单元格的下拉列表中选择状态：未开始 not_started、进行中 "
-                                    "in_progress、已完成 done、受阻 blocked。"},
+    "finding.workbook.S109": {"en": "Choose a status from the cell's drop-down list: "
+                                    + ", ".join(w.choice for w in TASK_STATUS.words) + ".",
+                              "zh": "请从单元格的下拉列表中选择状态："
+                                    + "、".join(w.choice for w in TASK_STATUS.words) + "。"},
     "finding.workbook.S110": {"en": "Say in this cell what was done (or what blocks the task), e.g. "
                                     "举办培训班 6 期.",
                               "zh": "请在此单元格说明完成了什么（或任务受阻的原因），例如 举办培训班 6 "

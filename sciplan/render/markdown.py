@@ -40,9 +40,14 @@ GAP_HEADER = gap_header()
 GAP_ALIGN = ["l", "l"] + ["r"] * 5 + ["l", "r", "l"]
 
 
-def _figure(value: float | None, measure: str) -> str:
-    # Percentages carry their sign so 12.0 is not read as a count next to a target of "> 15.0%".
-    return num.figure(value, measure) + ("%" if measure == "%" and value is not None else "")
+def _figure(value: float | None, measure: str, decimals: int | None = None) -> str:
+    # Percentages carry their sign so 12.0 is not read as a count next to a target of "> 15%".
+    return num.figure(value, measure, decimals) + ("%" if measure == "%" and value is not None else "")
+
+
+def _row_decimals(row: GapRow) -> int:
+    a = row.assessment
+    return num.decimals_for(a.expected, a.actual, a.gap, row.indicator.measure)
 
 
 def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
@@ -55,8 +60,9 @@ def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
     if a.missed_years:
         missed = text("markdown.missed", lang, years=num.years(a.missed_years, lang))
         missing = (missing + text("screen.semicolon", lang) if missing else "") + missed
-    return [i.name, f"`{i.id}`", num.target(i.comparator, i.target, i.measure, i.target_year, lang),
-            _figure(a.expected, i.measure), _figure(a.actual, i.measure), _figure(a.gap, i.measure),
+    target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
+    return [i.name, f"`{i.id}`", target,
+            *(_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap)),
             num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
 
 
@@ -86,9 +92,10 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     goal = overview.goal_row
     if goal is not None:
         a, i = goal.assessment, goal.indicator
-        target = num.target(i.comparator, i.target, i.measure, i.target_year, lang)
+        target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
         line = text("markdown.goal_line", lang, name=i.name, target=target,
-                    actual=_figure(a.actual, i.measure), expected=_figure(a.expected, i.measure),
+                    actual=_figure(a.actual, i.measure, _row_decimals(goal)),
+                    expected=_figure(a.expected, i.measure, _row_decimals(goal)),
                     status=f"**{_label('status', a.status, lang)}**")
         lines += [f"**{text('markdown.goal', lang)}** {plan.goal.text.split('。')[0]}。", "", line, ""]
     lines += [f"## {text('screen.indicators', lang)}", ""]

@@ -9,22 +9,21 @@ from . import numbers as num
 COMPARATOR_SIGNS = {">": ">", ">=": "≥"}
 
 
-def amount(value: float | None, measure: str) -> str:
+def amount(value: float | None, measure: str, decimals: int | None = None) -> str:
     """A figure as the report prints it: '15.2%' for percentages, '1,234' otherwise, '-' when unknown."""
     if value is None:
         return num.UNKNOWN
-    return num.figure(value, measure) + ("%" if measure == "%" else "")
+    return num.figure(value, measure, decimals) + ("%" if measure == "%" else "")
 
 
-def with_measure(value: float | None, measure: str) -> str:
-    if value is None or measure == "%":
-        return amount(value, measure)
-    return f"{amount(value, measure)} {measure}"
+def row_amount(ind: IndicatorReport, value: float | None) -> str:
+    """One of the indicator's expected, actual and gap, with the decimals that make the three add up."""
+    return amount(value, ind.measure, num.decimals_for(ind.expected, ind.actual, ind.gap, ind.measure))
 
 
 def target(ind: IndicatorReport, lang: str) -> str:
     sign = COMPARATOR_SIGNS.get(ind.comparator, ind.comparator)
-    value = with_measure(ind.target, ind.measure)
+    value = num.written(ind.target, ind.target_text) + ("%" if ind.measure == "%" else f" {ind.measure}")
     if ind.target_year is None:
         return text("target.every_year", lang, comparator=sign, value=value)
     return text("target.by_year", lang, comparator=sign, value=value, year=ind.target_year)
@@ -67,4 +66,4 @@ def joined(items: tuple[str, ...] | list[str], lang: str) -> str:
 
 def goal_line(ind: IndicatorReport, year: int, lang: str) -> str:
     return text("report.goal_line", lang, name=ind.name, target=target(ind, lang), year=year,
-                actual=amount(ind.actual, ind.measure), expected=amount(ind.expected, ind.measure))
+                actual=row_amount(ind, ind.actual), expected=row_amount(ind, ind.expected))

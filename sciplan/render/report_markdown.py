@@ -38,8 +38,8 @@ def render_report(data: ReportData, lang: str) -> str:
     header = [t("report.col.indicator"), t("report.col.target"), t("report.col.expected"),
               t("report.col.actual"), t("report.col.gap"), t("report.col.ratio"), t("report.col.status"),
               t("report.col.forecast", year=data.end_year), t("report.col.notes")]
-    rows = [[say.named(i.name, i.name_en, lang), say.target(i, lang), say.amount(i.expected, i.measure),
-             say.amount(i.actual, i.measure), say.amount(i.gap, i.measure), num.ratio(i.ratio),
+    rows = [[say.named(i.name, i.name_en, lang), say.target(i, lang), say.row_amount(i, i.expected),
+             say.row_amount(i, i.actual), say.row_amount(i, i.gap), num.ratio(i.ratio),
              f"**{say.status(i.status, lang)}**", say.forecast(i, lang), say.notes(i, lang)]
             for i in data.worst_first]
     lines += _table(header, rows, ["l", "l", "r", "r", "r", "r", "l", "r", "l"])

@@ -148,8 +148,8 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
         inds.add_column(text("screen.col.kind", lang), no_wrap=True)
         inds.add_column(text("screen.col.target", lang), justify="right", no_wrap=True)
         for i in plan.indicators:
-            target = (num.target(i.comparator, i.target, i.measure, i.target_year, lang) if i.has_target
-                      else text("screen.input", lang))
+            target = (num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
+                      if i.has_target else text("screen.input", lang))
             inds.add_row(Text(i.id, style="bold").append(f"\n{i.name}（{i.measure}）", style=""),
                          text(f"screen.kind.{i.kind}", lang), target)
         console.print(inds)
@@ -194,7 +194,7 @@ def _names(plan: Plan, unit_ids: list[str]) -> str:
 def _target_text(i: Indicator, lang: str) -> str:
     if not i.has_target:
         return text("screen.input_to_ratio", lang)
-    return num.target(i.comparator, i.target, i.measure, i.target_year, lang)
+    return num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
 
 
 def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: int = 80,
@@ -339,14 +339,25 @@ def _unit_suffix(i: Indicator, value: float | None) -> str:
     return "%" if i.measure == "%" and value is not None else ""
 
 
-def _figure(i: Indicator, value: float | None) -> str:
-    return num.figure(value, i.measure) + _unit_suffix(i, value)
+def _figure(i: Indicator, value: float | None, decimals: int | None = None) -> str:
+    return num.figure(value, i.measure, decimals) + _unit_suffix(i, value)
+
+
+def _row_decimals(row: GapRow) -> int:
+    """The decimals of a row's expected, actual and gap: enough that the figures shown add up."""
+    a = row.assessment
+    return num.decimals_for(a.expected, a.actual, a.gap, row.indicator.measure)
+
+
+def _target_figure(i: Indicator) -> str:
+    """The target as the plan writes it."""
+    return num.written(i.target, i.target_text) + _unit_suffix(i, i.target)
 
 
 def _short_target(row: GapRow, period_end: int, lang: str) -> str:
     """'>= 5,000', '> 15.0%', '>= 2,000/yr'; the year only when it is not the plan's end year."""
     i = row.indicator
-    target = f"{i.comparator} {_figure(i, i.target)}"
+    target = f"{i.comparator} {_target_figure(i)}"
     if i.kind == "annual":
         return text("screen.target.short_per_year", lang, target=target)
     if i.target_year and i.target_year != period_end:
@@ -356,7 +367,7 @@ def _short_target(row: GapRow, period_end: int, lang: str) -> str:
 
 def _long_target(i: Indicator, lang: str) -> str:
     measure = "" if i.measure == "%" else f" {i.measure}"
-    target = f"{i.comparator} {_figure(i, i.target)}{measure}"
+    target = f"{i.comparator} {_target_figure(i)}{measure}"
     if i.kind == "annual":
         return text("screen.target.a_year", lang, target=target)
     return text("screen.target.by", lang, target=target, year=i.target_year)
@@ -387,8 +398,9 @@ def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
     status = _status_text(a.status, lang)
     figures = Text("  ").append_text(status)
     figures.append(" " * (_status_width(lang) - status.cell_len))
+    decimals = _row_decimals(row)
     for (_, w), value in zip(_NUMBER_COLUMNS, (a.expected, a.actual, a.gap), strict=False):
-        figures.append(_figure(i, value).rjust(w))
+        figures.append(_figure(i, value, decimals).rjust(w))
     figures.append(num.ratio(a.ratio).rjust(_NUMBER_COLUMNS[-1][1]))
     figures.append("  " + _forecast_text(row, lang))
     detail = Text("  " + text(f"screen.kind.{i.kind}", lang), style="dim")
@@ -447,14 +459,15 @@ def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     if goal is None:
         return lines
     i, a = goal.indicator, goal.assessment
+    decimals = _row_decimals(goal)
     line = Text(f"  {i.name} ")
     if a.actual is None:
         line.append(text("screen.goal.no_figure", lang, year=goal.year), style="bold")
     else:
-        line.append_text(_styled("screen.goal.actual", lang, {"actual": "bold"}, actual=_figure(i, a.actual),
-                                 year=goal.year))
+        line.append_text(_styled("screen.goal.actual", lang, {"actual": "bold"},
+                                 actual=_figure(i, a.actual, decimals), year=goal.year))
     if a.expected is not None:
-        line.append(text("screen.goal.expected", lang, value=_figure(i, a.expected)))
+        line.append(text("screen.goal.expected", lang, value=_figure(i, a.expected, decimals)))
     line.append(text("screen.goal.target", lang, target=_long_target(i, lang)))
     lines.append(line)
     bar = Text("  ").append_text(_bar(goal)).append("  ").append_text(_status_text(a.status, lang))

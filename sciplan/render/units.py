@@ -19,7 +19,7 @@ from .text import render_console as _render
 def _target_text(i: Indicator, lang: str) -> str:
     if not i.has_target:
         return text("screen.input", lang)
-    return num.target(i.comparator, i.target, i.measure, i.target_year, lang)
+    return num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
 
 
 def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = False, width: int = 80,

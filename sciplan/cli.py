@@ -331,6 +331,8 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     source = settings.source(paths[0] if len(paths) == 1 and paths[0].is_dir() else None)
     if not source.sample and any(is_sample(p) for p in paths):
         source = DataSource(source.plan_path, source.progress_dir, True)
+    if source.sample and fmt != "text":
+        click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
     _emit(_render_findings(result.report, fmt, lang, source), output, force)
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .sources import DataSource
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -79,14 +80,36 @@ class Settings:
         return load_plan(path, display_path(path, Path.cwd()))
 
     def progress_dir(self) -> Path | None:
+        """--progress, else ./data/progress, else (for the plan shipped with sciplan only) the shipped
+        sample; None when a user's plan has no progress folder: it then has zero progress files."""
         from .resources import default_progress
 
-        path = self.progress_path or default_progress(Path.cwd())
+        path = self.progress_path or default_progress(Path.cwd(), self.plan_file())
         if path is not None and not path.exists():
             raise CommandError(_say("cli.progress_not_found", path=path))
         if path is not None and not path.is_dir():
             raise CommandError(_say("cli.progress_is_file", path=path))
         return path
+
+    def source(self, progress: Path | None) -> DataSource:
+        """What an output names as its inputs: the plan file and `progress` (the folder read, or None)."""
+        from .resources import display_path, is_sample
+
+        cwd = Path.cwd()
+        return DataSource(display_path(self.plan_file(), cwd),
+                          None if progress is None else display_path(progress, cwd),
+                          progress is not None and is_sample(progress))
+
+    def announce(self, progress: Path | None, *, sample: bool = True) -> None:
+        """Say on standard error what a reader might not expect: no progress folder (zero files, and
+        what to do), or (with `sample`: the output itself does not open with it) the shipped sample."""
+        from .resources import display_path, is_sample, local_progress
+
+        cwd = Path.cwd()
+        if progress is None:
+            click.echo(_say("cli.progress_none", path=display_path(local_progress(cwd), cwd)), err=True)
+        elif sample and is_sample(progress):
+            click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
 
 
 def _color(stream=None) -> bool:
@@ -123,8 +146,9 @@ plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path
                                 "Env: SCIPLAN_PLAN.")
 progress_option = click.option("--progress", "progress_path", type=click.Path(path_type=Path),
                                envvar="SCIPLAN_PROGRESS",
-                               help="Folder of progress files (default ./data/progress, else the shipped "
-                                    "sample). Env: SCIPLAN_PROGRESS.")
+                               help="Folder of progress files (default ./data/progress; with the plan "
+                                    "shipped with sciplan and no such folder, its invented sample, announced "
+                                    "as such). Env: SCIPLAN_PROGRESS.")
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                              help="Write to this file instead of standard output (atomically).")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
@@ -249,17 +273,23 @@ def plan_show(settings: Settings, key: str, lang: str) -> int:
 
 # --- validate -------------------------------------------------------------------------------------
 
-def _render_findings(report, fmt: str, lang: str) -> str:
+def _render_findings(report, fmt: str, lang: str, source: DataSource | None = None) -> str:
+    """Findings in `fmt`; with `source` (validate), JSON names the inputs and every format says when
+    they are the shipped sample."""
     report = report.localized(lang)  # findings are data until shown: worded here, in the run's language
     if fmt == "json":
-        from .render.json import render_findings
-    elif fmt == "github":
-        from .render.github import render_findings
-    else:
-        from .render.text import render_findings
+        from .render.json import dumps
 
-        return render_findings(report, color=_color(), width=_width(), lang=lang)
-    return render_findings(report)
+        return dumps({**report.as_dict(), **(source.as_dict() if source else {})})
+    if fmt == "github":
+        from .render.github import render_findings
+
+        notice = f"::notice title=sciplan::{_say('sample.line')}\n" if source and source.sample else ""
+        return notice + render_findings(report)
+    from .render.text import render_findings
+
+    notice = _sample_lines(source, _color())
+    return notice + render_findings(report, color=_color(), width=_width(), lang=lang)
 
 
 @cli.command("validate")
@@ -283,7 +313,7 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
     sciplan cannot run (for example an unusable plan).
     """
-    from .resources import display_path
+    from .resources import display_path, is_sample
     from .validation import validate_paths
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
@@ -297,7 +327,13 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     displays = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
     result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes, jobs=settings.jobs,
                             cache=settings.cache_folder())
-    _emit(_render_findings(result.report, fmt, lang), output, force)
+    # progress_dir names the folder when one folder was checked; sample: any path is in the sample
+    source = settings.source(paths[0] if len(paths) == 1 and paths[0].is_dir() else None)
+    if not source.sample and any(is_sample(p) for p in paths):
+        source = DataSource(source.plan_path, source.progress_dir, True)
+    if source.sample and fmt != "text":
+        click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
+    _emit(_render_findings(result.report, fmt, lang, source), output, force)
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -337,17 +373,47 @@ def diagnostics_command(lang: str, output: Path | None, force: bool) -> int:
 
 # --- status and gap -------------------------------------------------------------------------------
 
-def _collect(settings: Settings, plan=None):
-    from .validation import validate_paths
+def _collect(settings: Settings, plan=None, *, announce_sample: bool = True):
+    """The plan, the checked progress files and the DataSource they came from. With no progress
+    folder (a user's plan in its first year) there are zero files, said on standard error."""
+    from .findings import Report
+    from .validation import Validation, validate_paths
 
     plan = plan or settings.load_plan()
     folder = settings.progress_dir()
+    settings.announce(folder, sample=announce_sample)
     if folder is None:
-        raise CommandError(_say("cli.no_progress"))
+        return plan, Validation(Report(files=0), [], [], [], []), settings.source(None)
     from .resources import display_path
 
-    return plan, validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=settings.jobs,
+    validation = validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=settings.jobs,
                                 cache=settings.cache_folder())
+    return plan, validation, settings.source(folder)
+
+
+def _sample_lines(source: DataSource | None, color: bool = False) -> str:
+    """The first lines of a text screen made from the shipped sample (empty otherwise)."""
+    if source is None or not source.sample:
+        return ""
+    from .render.text import render_sample_notice
+
+    return render_sample_notice(color=color, width=_width(), lang=_language())
+
+
+def _csv_note(source: DataSource | None) -> str | None:
+    """The note that opens a CSV file or an export workbook made from the shipped sample: in Chinese
+    and English, as machine formats are the same in every language."""
+    if source is None or not source.sample:
+        return None
+    from .i18n import text
+
+    return " ".join(f"{text('sample.line', lang)} {text('sample.hint', lang)}" for lang in ("zh", "en"))
+
+
+def _markdown_sample(source: DataSource | None) -> str:
+    if source is None or not source.sample:
+        return ""
+    return f"> **{_say('sample.line')}** {_say('sample.hint')}\n\n"
 
 
 def _year(plan, year: int | None, fallback: int) -> int:
@@ -398,24 +464,25 @@ def gap_command(year: int, by: str, status_filter: str | None, fmt: str, lang: s
     plan = settings.load_plan()
     year = _year(plan, year, year)
     statuses = _statuses(status_filter)
-    _, validation = _collect(settings, plan)
+    _, validation, source = _collect(settings, plan, announce_sample=fmt not in ("text", "markdown"))
     table = filter_rows(gap_table(plan, validation.values, year), statuses)
     if fmt == "json":
         from .render.json import dumps
 
-        text = dumps(table.as_dict())
+        text = dumps({**table.as_dict(), **source.as_dict()})
     elif fmt == "markdown":
         from .render.markdown import render_gap
 
-        text = render_gap(table, by, lang=lang)
+        text = _markdown_sample(source) + render_gap(table, by, lang=lang)
     elif fmt == "csv":
         from .render.csv import render_gap
 
-        text = render_gap(table, by)
+        text = render_gap(table, by, sample_note=_csv_note(source))
     else:
         from .render.text import render_gap
 
-        text = render_gap(table, by, color=_color() and output is None, width=_width(), lang=lang)
+        color = _color() and output is None
+        text = _sample_lines(source, color) + render_gap(table, by, color=color, width=_width(), lang=lang)
     _warn_errors(validation.report)
     _emit(text, output, force)
     return EXIT_OK
@@ -444,7 +511,7 @@ def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_pa
     from .overview import latest_year, status_overview
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
-    plan, validation = _collect(settings)
+    plan, validation, source = _collect(settings, announce_sample=fmt not in ("text", "markdown"))
     year = _year(plan, year, latest_year(plan, validation.submissions, validation.values))
     overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
                                validation.milestones)
@@ -453,19 +520,20 @@ def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_pa
     if fmt == "json":
         from .render.json import dumps
 
-        text = dumps(overview.as_dict())
+        text = dumps({**overview.as_dict(), **source.as_dict()})
     elif fmt == "markdown":
         from .render.markdown import render_status
 
-        text = render_status(overview, lang=lang)
+        text = _markdown_sample(source) + render_status(overview, lang=lang)
     elif fmt == "csv":
         from .render.csv import render_status
 
-        text = render_status(overview)
+        text = render_status(overview, sample_note=_csv_note(source))
     else:
         from .render.text import render_status
 
-        text = render_status(overview, color=_color() and output is None, width=_width(), lang=lang)
+        color = _color() and output is None
+        text = _sample_lines(source, color) + render_status(overview, color=color, width=_width(), lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -513,9 +581,10 @@ def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_pat
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
     submissions = None
+    source = settings.source(None)  # without --year no progress file is read
     if year is not None:
         year = _year(plan, year, year)
-        _, validation = _collect(settings, plan)
+        _, validation, source = _collect(settings, plan, announce_sample=fmt != "text")
         _warn_errors(validation.report)
         submissions = validation.submissions
     summaries = unit_summaries(plan, year, submissions)
@@ -523,11 +592,13 @@ def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_pat
         from .render.json import dumps
 
         text = dumps({"plan": plan.id, "plan_version": plan.version, "year": year,
-                      "units": [s.as_dict() for s in summaries]})
+                      "units": [s.as_dict() for s in summaries], **source.as_dict()})
     else:
         from .render.units import render_units
 
-        text = render_units(plan, summaries, color=_color() and output is None, width=_width(), lang=lang)
+        color = _color() and output is None
+        text = _sample_lines(source, color) + render_units(plan, summaries, color=color, width=_width(),
+                                                          lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -551,21 +622,21 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
     unit = _find_unit(plan, name)
-    submissions, values, tasks = [], [], []
-    if settings.progress_dir() is not None:
-        _, validation = _collect(settings, plan)
-        _warn_errors(validation.report)
-        submissions, values, tasks = validation.submissions, validation.values, validation.tasks
+    _, validation, source = _collect(settings, plan, announce_sample=fmt != "text")
+    _warn_errors(validation.report)
+    submissions, values, tasks = validation.submissions, validation.values, validation.tasks
     year = _year(plan, year, latest_year(plan, submissions, values))
     detail = unit_detail(plan, unit, year, submissions, values, tasks)
     if fmt == "json":
         from .render.json import dumps
 
-        text = dumps(detail.as_dict())
+        text = dumps({**detail.as_dict(), **source.as_dict()})
     else:
         from .render.units import render_unit_detail
 
-        text = render_unit_detail(detail, color=_color() and output is None, width=_width(), lang=lang)
+        color = _color() and output is None
+        text = _sample_lines(source, color) + render_unit_detail(detail, color=color, width=_width(),
+                                                                 lang=lang)
     _emit(text, output, force)
     return EXIT_OK
 
@@ -698,7 +769,7 @@ def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, pr
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
     year = _year(plan, year, year)
-    _, validation = _collect(settings, plan)
+    _, validation, source = _collect(settings, plan)
     _warn_errors(validation.report)
     rows = value_rows(plan, validation.values, year)
     table = gap_table(plan, validation.values, year)
@@ -706,13 +777,14 @@ def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, pr
         if gap_only:
             from .render.csv import render_gap
 
-            _emit(render_gap(table), output, force)
+            _emit(render_gap(table, sample_note=_csv_note(source)), output, force)
         else:
-            _emit(values_csv(rows), output, force)
+            _emit(values_csv(rows, sample_note=_csv_note(source)), output, force)
         return EXIT_OK
     from .workbook import table_workbook
 
-    _write_bytes(output or Path(f"sciplan-{year}.xlsx"), table_workbook(export_sheets(rows, table)), force)
+    workbook = table_workbook(export_sheets(rows, table), note=_csv_note(source))
+    _write_bytes(output or Path(f"sciplan-{year}.xlsx"), workbook, force)
     return EXIT_OK
 
 
@@ -762,13 +834,13 @@ def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, out
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
     year = _year(plan, year, year)
-    _, validation = _collect(settings, plan)
+    _, validation, source = _collect(settings, plan)
     overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
                                validation.milestones)
     overview.files, overview.errors = validation.report.files, validation.report.errors
     overview.warnings = validation.report.warnings
     _warn_errors(validation.report)
-    _emit(render_report(build_report(overview, _today()), lang), output, force)
+    _emit(render_report(build_report(overview, _today(), source), lang), output, force)
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from .overview import GapTable
 from .plan import Plan
 from .progress import ValueRecord
-from .render.csv import GAP_COLUMNS
+from .render.csv import GAP_COLUMNS, sample_comment
 from .render.numbers import decimals_for
 
 COUNTY = "全县"  # the township column of county-wide figures
@@ -63,9 +63,10 @@ def value_rows(plan: Plan, records: Iterable[ValueRecord], year: int) -> list[di
     return rows
 
 
-def values_csv(rows: Sequence[dict]) -> str:
+def values_csv(rows: Sequence[dict], *, sample_note: str | None = None) -> str:
+    """The values as CSV; `sample_note` (made from the shipped sample) opens it as a `# ` comment line."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
+    buffer.write("\ufeff" + sample_comment(sample_note))
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(VALUE_COLUMNS)
     for row in rows:

@@ -84,6 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "{files} 份进展报告中有 {errors} 处错误，出错的条目未计入。"
                             "详情请运行 `sciplan validate`。"},
     "report.summary": {"en": "Summary", "zh": "总体情况"},
+    "report.plan_file": {"en": "Plan file", "zh": "方案文件"},
+    "report.progress_dir": {"en": "Progress folder", "zh": "进展报告文件夹"},
+    "report.no_progress_dir": {"en": "none (no progress folder was found)",
+                               "zh": "无（未找到进展报告文件夹）"},
     "report.goal": {"en": "Overall goal", "zh": "总目标"},
     "report.goal_line": {"en": "{name}: target {target}. In {year}: {actual} (expected {expected}).",
                          "zh": "{name}：目标{target}。{year}年实际 {actual}（按进度应达 {expected}）。"},
@@ -390,6 +394,23 @@ MESSAGES: dict[str, dict[str, str]] = {
                                           "--progress DIR",
                                     "zh": "找不到进展报告文件夹：请给出文件或文件夹，或用 --progress DIR "
                                           "指定"},
+    "cli.progress_none": {"en": "note: no progress folder: looked for {path} and found none, so 0 progress "
+                                "files are read and every target shows no data. Make a unit's file with "
+                                "`sciplan template --unit UNIT --year YEAR` and save it under {path}/, or "
+                                "pass --progress DIR.",
+                          "zh": "提示：没有进展报告文件夹：已查找 {path}，未找到，因此读取 0 份进展报告，"
+                                "各项指标均显示为无数据。请用 `sciplan template --unit 单位 --year 年份` "
+                                "生成本单位的报告文件并保存到 {path}/ 下，或用 --progress DIR 指定文件夹。"},
+    # --- the invented sample shipped with sciplan, announced wherever it is in use -------------------
+    "sample.line": {"en": "SAMPLE DATA: invented figures shipped with sciplan for illustration, not real "
+                          "reports.",
+                    "zh": "示例数据：以下为 sciplan 自带的虚构演示数据，并非真实报送。"},
+    "sample.hint": {"en": "For real figures put the units' progress files in ./data/progress/ (make one "
+                          "with `sciplan template`) or pass --progress DIR.",
+                    "zh": "如需使用真实数据，请将各单位的进展报告放入 ./data/progress/"
+                          "（可用 `sciplan template` 生成模板），或用 --progress DIR 指定文件夹。"},
+    "sample.print": {"en": "SAMPLE DATA: invented figures, not real reports",
+                     "zh": "示例数据：虚构演示，并非真实报送"},
     "cli.output_exists": {"en": "{path} already exists; pass --force to overwrite it",
                           "zh": "{path} 已存在；如需覆盖请加 --force"},
     "cli.cannot_write": {"en": "cannot write {path}: {reason}", "zh": "无法写入 {path}：{reason}"},

@@ -16,6 +16,7 @@ from .assessment import STATUS_ORDER, Kind, Status
 from .i18n import text
 from .overview import TASK_COLUMNS, GapRow, StatusOverview
 from .plan import Plan
+from .sources import DataSource
 
 # Good news first in the headline: achieved, on track, ... deteriorating, not achieved, no data.
 HEADLINE_ORDER: tuple[Status, ...] = (
@@ -119,6 +120,12 @@ class ReportData:
     groups: tuple[GroupSection, ...]
     milestones: tuple[MilestoneLine, ...]
     reporting: tuple[UnitLine, ...]
+    source: DataSource | None = None  # the plan file and progress folder read; None: not known
+
+    @property
+    def sample(self) -> bool:
+        """Made from the invented sample shipped with sciplan: every page says so."""
+        return self.source is not None and self.source.sample
 
     @property
     def worst_first(self) -> list[IndicatorReport]:
@@ -201,8 +208,9 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
     )
 
 
-def build_report(overview: StatusOverview, made: dt.date) -> ReportData:
-    """Everything the report shows for `overview.year`; `made` is the date printed on it."""
+def build_report(overview: StatusOverview, made: dt.date, source: DataSource | None = None) -> ReportData:
+    """Everything the report shows for `overview.year`; `made` is the date printed on it, `source` the
+    plan file and progress folder it was made from (named in its header)."""
     plan = overview.plan
     rows = {r.indicator.id: r for r in overview.gap.rows}
     order = [plan.goal.indicator] + [i.id for i in plan.targeted_indicators() if i.id != plan.goal.indicator]
@@ -241,6 +249,7 @@ def build_report(overview: StatusOverview, made: dt.date) -> ReportData:
         milestones=tuple(MilestoneLine(m.milestone.year, m.milestone.text, m.state)
                          for m in overview.milestones),
         reporting=tuple(reporting),
+        source=source,
     )
 
 

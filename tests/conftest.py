@@ -22,6 +22,7 @@ needs a test with a real input that raises it. Retired codes are exempt.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -98,3 +99,13 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_figures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shipped sample's progress files in a folder of their own: the same figures, but
+    not the shipped sample folder, so outputs are not marked as sample data (for tests about other
+    things than that mark)."""
+    folder = tmp_path_factory.mktemp("figures") / "progress"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "progress", folder)
+    return folder

@@ -43,10 +43,10 @@ values:
 
 
 @pytest.fixture
-def run(cli):
-    """sciplan on the shipped plan and sample progress files."""
+def run(cli, sample_figures):
+    """sciplan on the shipped plan and (a copy of) the sample progress files."""
     def go(*args):
-        return cli(*args, "--plan", PLAN, "--progress", SAMPLE)
+        return cli(*args, "--plan", PLAN, "--progress", sample_figures)
     return go
 
 
@@ -135,8 +135,8 @@ def test_import_runs_with_lang(cli, tmp_path, lang):
     assert ("错误" in out) == (lang == "zh")
 
 
-def test_lang_goes_before_the_command_too(cli):
-    code, out, _ = cli("--lang", "zh", "validate", "--plan", PLAN, "--progress", SAMPLE)
+def test_lang_goes_before_the_command_too(cli, sample_figures):
+    code, out, _ = cli("--lang", "zh", "validate", "--plan", PLAN, "--progress", sample_figures)
     assert code == 0 and out.startswith("已检查 ")
     # `plan --lang zh check`: the group's --lang holds for its subcommands unless they give their own.
     code, out, _ = cli("plan", "--plan", PLAN, "--lang", "zh", "check")

@@ -29,6 +29,7 @@ from sciplan.assessment import Kind, Status
 from sciplan.i18n import LANGUAGES, MESSAGES, fields_of, locale_language, text
 from sciplan.overview import TASK_COLUMNS, status_overview
 from sciplan.report import HEADLINE_ORDER, build_report, expected_path, plotted_values
+from sciplan.sources import DataSource
 from sciplan.validation import load_plan, validate_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -652,16 +653,17 @@ def test_committed_examples_are_current(lang):
     overview.files, overview.errors = validation.report.files, validation.report.errors
     from sciplan.render.report_markdown import render_report as markdown
 
+    source = DataSource("data/plan.yaml", "data/progress", sample=True)  # make.sh runs in the repository root
     md_path = EXAMPLES / f"report-2024.{lang}.md"
     committed = md_path.read_text(encoding="utf-8")
-    data = build_report(overview, _example_date(committed))
+    data = build_report(overview, _example_date(committed), source)
     assert committed == markdown(data, lang), f"{md_path} is stale: run docs/examples/make.sh"
     pytest.importorskip("matplotlib")
     from sciplan.render.html import render_report as html
 
     html_path = EXAMPLES / f"report-2024.{lang}.html"
     committed = html_path.read_text(encoding="utf-8")
-    fresh = html(build_report(overview, _example_date(committed)), lang)
+    fresh = html(build_report(overview, _example_date(committed), source), lang)
     assert SVG_ELEMENT.sub("<svg/>", committed) == SVG_ELEMENT.sub("<svg/>", fresh), \
         f"{html_path} is stale: run docs/examples/make.sh"
     assert (EXAMPLES / "report-2024.zh.png").stat().st_size > 10_000

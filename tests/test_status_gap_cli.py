@@ -24,9 +24,12 @@ import pytest
 import yaml
 from rich.cells import cell_len
 
+from sciplan.i18n import text
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "data" / "plan.yaml"
 SAMPLE = ROOT / "data" / "progress"
+SAMPLE_NOTICE = text("sample.line", "en") + " " + text("sample.hint", "en") + "\n"
 ANSI = re.compile(r"\x1b\[")
 
 HEADER = "plan: xinhuang-science-literacy\nplan_version: 1\n"
@@ -458,7 +461,7 @@ def classify(ratio: float) -> str:
 @pytest.fixture
 def sample_2024(cli) -> dict[str, dict]:
     code, out, err = cli("gap", "--year", "2024", "--format", "json", "--plan", PLAN, "--progress", SAMPLE)
-    assert code == 0 and err == ""
+    assert code == 0 and err == SAMPLE_NOTICE
     doc = json.loads(out)
     assert doc["year"] == 2024
     return by_id(doc)
@@ -559,17 +562,26 @@ def test_sample_missing_report_gives_no_data(sample_2024):
 @pytest.mark.parametrize("command", [["gap", "--year", "2024"], ["status"]])
 def test_sample_every_format(cli, command, fmt):
     code, out, err = cli(*command, "--format", fmt, "--plan", PLAN, "--progress", SAMPLE)
-    assert code == 0 and err == ""
+    # the output opens with the notice; formats that cannot show it in words also say it on stderr
+    assert code == 0 and err == ("" if fmt in ("text", "markdown") else SAMPLE_NOTICE)
     if fmt == "text":
         assert_fits_80_columns(out)
+        assert out.startswith("SAMPLE DATA: invented figures")
+    if fmt == "markdown":
+        assert out.startswith("> **SAMPLE DATA: invented figures")
+    if fmt == "csv":
+        first = out.splitlines()[0]
+        assert first.startswith("\ufeff# 示例数据：") and "SAMPLE DATA: invented figures" in first
     if fmt == "json":
-        assert json.loads(out)["year"] == 2024
+        doc = json.loads(out)
+        assert doc["year"] == 2024 and doc["sample"] is True
 
 
 def test_sample_status_text(cli):
     code, out, _ = cli("status", "--plan", PLAN, "--progress", SAMPLE)
     assert code == 0
-    assert "status for 2024" in out.splitlines()[1]
+    assert out.startswith("SAMPLE DATA: invented figures shipped with sciplan")
+    assert re.search(r"^.*status for 2024", out, re.M)
     assert re.search(r"^  县卫生健康局 +leads elderly, capacity; reports health-literacy-rate$", out, re.M)
     assert re.search(r"^2022  overdue +做好《全民科学素质行动规划纲要", out, re.M)
 

@@ -1,5 +1,9 @@
 """CSV for spreadsheets: one row per indicator, numbers unformatted, UTF-8 with a BOM so that Excel
-and WPS open Chinese text correctly."""
+and WPS open Chinese text correctly.
+
+Made from the invented sample shipped with sciplan, a file opens with one comment line, `# ` and the
+notice (after the BOM, before the header); a file from real reports has none, so its first line is
+always the header. Readers that skip comments (pandas `comment="#"`) read both alike."""
 
 from __future__ import annotations
 
@@ -25,11 +29,16 @@ def _value(v: object) -> object:
     return v
 
 
-def render_gap(table: GapTable, by: str = "indicator") -> str:
+def sample_comment(note: str | None) -> str:
+    """The leading comment line of a CSV file made from the sample (`note`), or nothing."""
+    return "" if note is None else "# " + " ".join(note.split()) + "\r\n"
+
+
+def render_gap(table: GapTable, by: str = "indicator", *, sample_note: str | None = None) -> str:
     """One row per indicator; with by=group or by=unit, a leading `section` column names the heading
     (a row appears once under each lead unit, as in the other formats)."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
+    buffer.write("\ufeff" + sample_comment(sample_note))
     writer = csv.writer(buffer, lineterminator="\r\n")
     sectioned = by != "indicator"
     writer.writerow((["section"] if sectioned else []) + GAP_COLUMNS)
@@ -41,5 +50,5 @@ def render_gap(table: GapTable, by: str = "indicator") -> str:
     return buffer.getvalue()
 
 
-def render_status(overview: StatusOverview) -> str:
-    return render_gap(overview.gap)
+def render_status(overview: StatusOverview, *, sample_note: str | None = None) -> str:
+    return render_gap(overview.gap, sample_note=sample_note)

@@ -25,6 +25,13 @@ CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 _environment: jinja2.Environment | None = None
 
 
+def css_string(value: str) -> Markup:
+    """`value` as a quoted CSS string (for `content:`): quotes, backslashes and line ends escaped, and
+    `<` too, so the text cannot close the style element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\\n<>' else c for c in value)
+    return Markup(f'"{escaped}"')
+
+
 def environment() -> jinja2.Environment:
     global _environment
     if _environment is None:
@@ -36,6 +43,7 @@ def environment() -> jinja2.Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        _environment.filters["css_string"] = css_string
     return _environment
 
 

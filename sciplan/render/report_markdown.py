@@ -16,13 +16,20 @@ def render_report(data: ReportData, lang: str) -> str:
     def t(message_id: str, **fields: object) -> str:
         return text(message_id, lang, **fields)
 
-    lines = [f"# {t('report.title', year=data.year)}", ""]
+    lines = [f"> **{t('sample.line')}** {t('sample.hint')}", ""] if data.sample else []
+    lines += [f"# {t('report.title', year=data.year)}", ""]
     lines += [f"**{data.title}**" + (f"  \n{data.title_en}" if lang == "en" else ""), ""]
     colon = t("punctuation.colon")
     lines += [f"- {t('report.document_number')}{colon}{data.document_number}",
               f"- {t('report.plan_version')}{colon}{data.plan_version}",
               f"- {t('report.made')}{colon}{data.made.isoformat()}",
-              f"- {t('report.data')}{colon}{t('report.data_files', files=data.files, year=data.year)}", ""]
+              f"- {t('report.data')}{colon}{t('report.data_files', files=data.files, year=data.year)}"]
+    if data.source is not None:
+        progress = (f"`{data.source.progress_dir}`" if data.source.progress_dir is not None
+                    else t("report.no_progress_dir"))
+        lines += [f"- {t('report.plan_file')}{colon}`{data.source.plan_path}`",
+                  f"- {t('report.progress_dir')}{colon}{progress}"]
+    lines.append("")
     if data.errors:
         lines += [f"> {t('report.errors', errors=data.errors, files=data.files)}", ""]
 

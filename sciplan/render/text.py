@@ -581,3 +581,12 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
             console.print(item)
 
     return render_console(build, color=color, width=width)
+
+
+def render_sample_notice(*, color: bool = False, width: int = 80, lang: str = "en") -> str:
+    """The lines that open every screen made from the invented sample shipped with sciplan."""
+    def build(console: Console) -> None:
+        console.print(Text(text("sample.line", lang), style="bold red"))
+        console.print(text("sample.hint", lang))
+
+    return render_console(build, color=color, width=width)

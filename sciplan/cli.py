@@ -17,6 +17,8 @@ from . import __version__
 from .sources import DataSource
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# --max-bytes beyond this is not a progress file's size but a typo (the default is 1 MiB).
+MAX_FILE_BYTES = 256 << 20
 
 
 class CommandError(Exception):
@@ -125,20 +127,56 @@ def _width() -> int:
     return shutil.get_terminal_size(fallback=(80, 24)).columns if sys.stdout.isatty() else 80
 
 
-def _emit(text: str, output: Path | None, force: bool) -> None:
+def _emit(text: str, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:
     if output is None:
+        _echo_stdout(text)
+        return
+    _write(output, text, force, inputs)
+
+
+def _echo_stdout(text: str) -> None:
+    """Standard output that ends quietly when the reader stops (`| head`): the rest is dropped and the
+    command still returns its own exit status."""
+    try:
         # click strips colour codes from anything but a terminal; FORCE_COLOR asks to keep them.
         click.echo(text, nl=False, color=True if _color() else None)
-        return
-    from .writing import OutputExists, write_atomic
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:  # e.g. a full disk behind `> file`
+        _silence_stdout()
+        raise CommandError(_say("cli.cannot_write_stdout", reason=exc.strerror or exc)) from None
+
+
+def _silence_stdout() -> None:
+    """Send what is left in standard output's buffer, and later writes, nowhere: the interpreter's own
+    flush at exit would otherwise fail again and print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests capture stdout)
+        pass
+
+
+def _write(output: Path, data: bytes | str, force: bool, inputs: tuple[Path, ...] = ()) -> None:
+    """Write one output file atomically; every reason it cannot be written is one line and exit 2."""
+    from .resources import shown_path
+    from .writing import NotRegularOutput, OutputExists, OutputIsInput, write_atomic
 
     try:
-        write_atomic(output, text, force=force)
+        write_atomic(output, data, force=force, inputs=inputs)
     except OutputExists as exc:
-        raise CommandError(_say("cli.output_exists", path=exc.path)) from None
+        raise CommandError(_say("cli.output_exists", path=shown_path(exc.path))) from None
+    except NotRegularOutput as exc:
+        raise CommandError(_say("cli.output_not_regular", path=shown_path(exc.path),
+                                kind=_say(f"cli.file_kind.{exc.kind}"))) from None
+    except OutputIsInput as exc:
+        raise CommandError(_say("cli.output_is_input", path=shown_path(exc.path))) from None
     except OSError as exc:
-        raise CommandError(_say("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
-    click.echo(_say("cli.wrote", path=output), err=True)
+        raise CommandError(_say("cli.cannot_write", path=shown_path(output),
+                                reason=exc.strerror or exc)) from None
+    click.echo(_say("cli.wrote", path=shown_path(output)), err=True)
 
 
 plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="SCIPLAN_PLAN",
@@ -166,8 +204,11 @@ def _remember_language(ctx: click.Context, param: click.Parameter, value: str | 
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), callback=_remember_language,
                            help="Language of the output (default: Chinese when LC_ALL, LC_MESSAGES or LANG "
                                 "starts with zh, else English).")
-jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-                           help="Check files in N processes (default: one per core; 1: this process only).")
+# More processes than CPUs only costs memory; beyond this the number is a typo, not a wish.
+MAX_JOBS = 1024
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1, max=MAX_JOBS), metavar="N",
+                           help="Check files in N processes (default: one per core, at most the CPUs "
+                                "available; 1: this process only).")
 cache_option = click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
                             help="Reuse the results of unchanged files from earlier runs (kept under "
                                  "SCIPLAN_CACHE_DIR, else the user's cache folder).")
@@ -175,6 +216,13 @@ cache_option = click.option("--cache/--no-cache", "use_cache", default=True, sho
 
 def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: int | None = None,
               use_cache: bool = True) -> Settings:
+    if jobs is not None and jobs > 1:
+        from .validation import default_jobs
+
+        cpus = default_jobs()
+        if jobs > cpus:
+            click.echo(_say("cli.jobs_capped", asked=jobs, cpus=cpus), err=True)
+            jobs = cpus
     return Settings(plan_path, progress_path, jobs, use_cache)
 
 
@@ -203,7 +251,7 @@ def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | N
     from .render.text import render_plan
 
     plan = ctx.obj.load_plan()
-    click.echo(render_plan(plan, color=_color(), width=_width(), lang=lang), nl=False)
+    _echo_stdout(render_plan(plan, color=_color(), width=_width(), lang=lang))
     return EXIT_OK
 
 
@@ -224,13 +272,13 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
     plan, findings = check_plan_file(path, display_path(path, Path.cwd()))
     report = Report(files=1, findings=findings)
     if plan is not None and not findings and fmt == "text":
-        click.echo(_say("cli.plan_sound", path=display_path(path, Path.cwd()), plan=plan.id,
+        _echo_stdout(_say("cli.plan_sound", path=display_path(path, Path.cwd()), plan=plan.id,
                         version=plan.version, groups=len(plan.groups),
                         tasks=sum(len(g.tasks) for g in plan.groups), indicators=len(plan.indicators),
                         units=len(plan.units), townships=len(plan.townships),
-                        milestones=len(plan.milestones)))
+                        milestones=len(plan.milestones)) + "\n")
     else:
-        click.echo(_render_findings(report, fmt, lang), nl=False)
+        _echo_stdout(_render_findings(report, fmt, lang))
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
@@ -267,7 +315,7 @@ def plan_show(settings: Settings, key: str, lang: str) -> int:
             close_keys = _say("list.separator").join(close)
             raise CommandError(_say("cli.not_in_plan_close", key=key, close=close_keys))
         raise CommandError(_say("cli.not_in_plan", key=key))
-    click.echo("\n".join(render() for render in found), nl=False)
+    _echo_stdout("\n".join(render() for render in found))
     return EXIT_OK
 
 
@@ -298,8 +346,8 @@ def _render_findings(report, fmt: str, lang: str, source: DataSource | None = No
 @progress_option
 @findings_format
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 20, show_default=True,
-              help="Largest file accepted.")
+@click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_FILE_BYTES), default=1 << 20,
+              show_default=True, help="Largest file accepted.")
 @lang_option
 @jobs_option
 @cache_option
@@ -333,7 +381,8 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
         source = DataSource(source.plan_path, source.progress_dir, True)
     if source.sample and fmt != "text":
         click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
-    _emit(_render_findings(result.report, fmt, lang, source), output, force)
+    _emit(_render_findings(result.report, fmt, lang, source), output, force,
+          inputs=(*paths, settings.plan_file()))
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -552,18 +601,6 @@ def _find_unit(plan, name: str):
     return unit
 
 
-def _write_bytes(output: Path, data: bytes, force: bool) -> None:
-    from .writing import OutputExists, write_atomic
-
-    try:
-        write_atomic(output, data, force=force)
-    except OutputExists as exc:
-        raise CommandError(_say("cli.output_exists", path=exc.path)) from None
-    except OSError as exc:
-        raise CommandError(_say("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
-    click.echo(_say("cli.wrote", path=output), err=True)
-
-
 @cli.command("units")
 @click.option("--year", type=int, help="Also show whether each unit's report for this year arrived.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -680,7 +717,7 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
         return EXIT_OK
     from .workbook import template_workbook
 
-    _write_bytes(output or Path(f"{template.default_name}.xlsx"), template_workbook(template), force)
+    _write(output or Path(f"{template.default_name}.xlsx"), template_workbook(template), force)
     return EXIT_OK
 
 
@@ -702,7 +739,7 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, l
     errors (unless --force). Exit 0 written, 1 findings, 2 sciplan could not run.
     """
     from .findings import Report
-    from .resources import display_path
+    from .resources import display_path, shown_path
     from .workbook import MAX_BYTES, import_workbook
 
     plan = _settings(plan_path).load_plan()
@@ -710,11 +747,15 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, l
         raise CommandError(_say("cli.no_such_file", path=workbook))
     if workbook.is_dir():
         raise CommandError(_say("cli.workbook_is_folder", path=workbook))
+    from .loading import NotRegularFile, read_regular
+
     try:
-        with workbook.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(workbook, MAX_BYTES)  # past MAX_BYTES, the import words the size finding
+    except NotRegularFile:
+        raise CommandError(_say("cli.not_regular_input", path=shown_path(workbook))) from None
     except OSError as exc:
-        raise CommandError(_say("cli.cannot_read", path=workbook, reason=exc.strerror or exc)) from None
+        raise CommandError(_say("cli.cannot_read", path=shown_path(workbook),
+                                reason=exc.strerror or exc)) from None
     shown = display_path(workbook, Path.cwd()) if workbook.is_absolute() else str(workbook)
     result = import_workbook(plan, data, shown)
     to_stdout = output is not None and str(output) == "-"
@@ -737,11 +778,11 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, l
     if to_stdout:
         click.echo(text, nl=False, err=True)
         if write:
-            click.echo(result.yaml_text, nl=False)
+            _echo_stdout(result.yaml_text)
     else:
-        click.echo(text, nl=False)
+        _echo_stdout(text)
         if write:
-            _emit(result.yaml_text, target, force)  # type: ignore[arg-type]
+            _emit(result.yaml_text, target, force, inputs=(workbook,))  # type: ignore[arg-type]
         elif result.yaml_text is not None:
             click.echo(_say("cli.nothing_written", path=target), err=True)
     return EXIT_OK if result.valid else EXIT_FINDINGS
@@ -784,7 +825,7 @@ def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, pr
     from .workbook import table_workbook
 
     workbook = table_workbook(export_sheets(rows, table), note=_csv_note(source))
-    _write_bytes(output or Path(f"sciplan-{year}.xlsx"), workbook, force)
+    _write(output or Path(f"sciplan-{year}.xlsx"), workbook, force)
     return EXIT_OK
 
 
@@ -849,10 +890,12 @@ def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, out
 def main(argv: list[str] | None = None) -> int:
     """Run sciplan; returns the exit status. Callable from tests."""
     for stream in (sys.stdout, sys.stderr):
-        # A GBK console cannot show every character; replace rather than crash.
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        # A GBK console cannot show every character: replace rather than crash. On UTF-8 only a file
+        # name's undecodable byte (a lone surrogate) cannot be written: escape it, so output stays UTF-8.
+        if hasattr(stream, "reconfigure"):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
             try:
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
             except (ValueError, OSError):
                 pass
     token = _LANGUAGE.set(None)  # each run starts from the locale, also when tests call main() again

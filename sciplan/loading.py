@@ -10,7 +10,9 @@ Nothing here raises on bad input: problems come back as findings.
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,25 @@ def _plain_scalar(value: str) -> Any:
         return value
 
 
+class NotRegularFile(OSError):
+    """A pipe, device, socket or folder stands where a file was expected: opening it could block for
+    ever (a FIFO waits for a writer) or read without end (/dev/zero)."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, at most `limit` + 1 of them (more than `limit` means too large).
+    Opened without blocking and checked on the open descriptor, so nothing can be swapped in between
+    the look and the read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        # Never ask for more than the file holds: read(limit) would reserve `limit` bytes up front.
+        return handle.read(min(status.st_size, limit) + 1)
+
+
 def read_text(path: Path, display: str,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     """Read a file as UTF-8 text, or say precisely why it cannot be."""
@@ -127,15 +148,15 @@ def read_text(path: Path, display: str,
             else:
                 kind = "special"
             return None, [L012.say(kind, hint=L012.message("hint"), file=display)]
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, [L003.say("size", file=display, size=f"{size:,}",
-                                   limit=f"{max_bytes:,}")]
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
+        if len(data) > max_bytes:
+            size = max(len(data), path.stat().st_size)
+            return None, [L003.say("size", file=display, size=f"{size:,}", limit=f"{max_bytes:,}")]
+    except NotRegularFile:
+        return None, [L012.say("special", hint=L012.message("hint"), file=display)]
     except OSError as exc:
         return None, [L014.say("unreadable", hint=L014.message("hint"), file=display,
-                               reason=_os_reason(exc))]
+                               reason=os_reason(exc))]
     return decode(data, display, max_bytes)
 
 
@@ -147,7 +168,7 @@ _OS_REASONS = {
 }
 
 
-def _os_reason(exc: OSError) -> Message | str:
+def os_reason(exc: OSError) -> Message | str:
     """Why the system refused, translatable when its words are the ones the catalogue knows."""
     reason = str(exc.strerror or exc)
     known = _OS_REASONS.get(exc.errno)  # type: ignore[arg-type]

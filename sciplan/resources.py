@@ -12,6 +12,7 @@ the source checkout's own `data/progress` is announced as the sample too.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PLAN_NAME = "plan.yaml"
@@ -91,6 +92,17 @@ def default_progress(cwd: Path, plan: Path | None = None) -> Path | None:
 def display_path(path: Path, cwd: Path) -> str:
     """A path as a clerk would recognise it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        return shown_path(path.resolve().relative_to(cwd.resolve()))
     except ValueError:
-        return str(path)
+        return shown_path(path)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that any output can carry: bytes of a name that are not UTF-8 (kept by Python as
+    lone surrogates) are written as escapes such as \\xff, never passed on raw."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name

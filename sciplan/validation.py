@@ -12,7 +12,6 @@ import difflib
 import math
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,8 @@ from .findings import (
     L012,
     L013,
     L016,
+    L018,
+    L019,
     P301,
     P302,
     P303,
@@ -71,8 +72,18 @@ from .findings import (
     say,
 )
 from .i18n import MESSAGES, Message
-from .loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text
+from .loading import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    Loaded,
+    decode,
+    load_file,
+    load_text,
+    os_reason,
+    read_regular,
+)
 from .plan import Kind, Plan, ValueType, integrity_problems
+from .resources import shown_path
 
 
 class UsageError(Exception):
@@ -177,52 +188,92 @@ def pydantic_findings(exc: ValidationError, doc: Document) -> list[Finding]:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+# A progress tree is year folders of unit files; past this depth a folder is a mistake or a trap.
+MAX_FOLDER_DEPTH = 32
+
+
 def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
              ) -> tuple[list[tuple[Path, str]], list[Finding]]:
     """Expand files and folders into (path, display name) pairs, sorted within each folder.
 
-    Symlinks that lead outside a given folder are reported, not followed.
+    Folders are walked without recursion, to MAX_FOLDER_DEPTH levels. Symlinks that lead outside a
+    given folder are reported, not followed; a folder that cannot be listed, or lies too deep, is a
+    finding, never silently skipped.
     """
     files: list[tuple[Path, str]] = []
     findings: list[Finding] = []
     displays = list(displays) if displays is not None else None
     for n, path in enumerate(paths):
-        shown = displays[n] if displays is not None else str(path)
+        shown = displays[n] if displays is not None else shown_path(path)
         if not path.exists() and not path.is_symlink():
             raise UsageError(Message("error.no_such_path", path=shown))
         if not path.is_dir():
             files.append((path, shown))
             continue
-        root = path.resolve()
-        found_here = 0
-        for current, dirnames, filenames in os.walk(path, followlinks=False):
-            dirnames.sort()
-            current_path = Path(current)
-            for name in [*sorted(dirnames), *sorted(filenames)]:
-                entry = current_path / name
-                rel = entry.relative_to(path)
-                entry_shown = str(Path(shown) / rel)
-                if entry.is_symlink():
-                    target = entry.resolve()
-                    if not target.is_relative_to(root):
-                        if name.endswith(YAML_SUFFIXES) or target.is_dir():
-                            findings.append(L013.say("outside", file=entry_shown,
-                                                     folder=shown, target=str(target)))
-                        continue
-                    if target.is_dir():
-                        continue  # a link back inside the folder: its files are listed under their real path
-                if name in dirnames:
-                    if name.endswith(YAML_SUFFIXES):
-                        # Named like a progress file: the user expects a file here, so say so, don't walk it.
-                        dirnames.remove(name)
-                        findings.append(L012.say("folder_named_yaml", file=entry_shown))
-                    continue
-                if name.endswith(YAML_SUFFIXES):
-                    files.append((entry, entry_shown))
-                    found_here += 1
-        if found_here == 0:
+        found, walk_findings = _walk(path, shown)
+        files.extend(found)
+        findings.extend(walk_findings)
+        if not found:
             findings.append(L016.say("no_files", file=shown))
     return files, findings
+
+
+def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Finding]]:
+    """The progress files under one folder, depth first in name order, as `discover` lists them."""
+    root = folder.resolve()
+    files: list[tuple[Path, str]] = []
+    findings: list[Finding] = []
+    stack: list[tuple[Path, str, int]] = [(folder, shown, 0)]
+    while stack:
+        current, current_shown, depth = stack.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: (not _is_real_dir(e), e.name))
+        except OSError as exc:
+            findings.append(L018.say("unreadable", file=current_shown,
+                                reason=os_reason(exc)))
+            continue
+        subfolders: list[tuple[Path, str, int]] = []
+        for entry in entries:
+            path = Path(entry.path)
+            entry_shown = shown_path(Path(current_shown) / entry.name)
+            is_yaml = entry.name.endswith(YAML_SUFFIXES)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # dangling, or a loop: reading it says which
+                    if is_yaml:
+                        files.append((path, entry_shown))
+                    continue
+                if not target.is_relative_to(root):
+                    if is_yaml or target.is_dir():
+                        findings.append(L013.say("outside", file=entry_shown,
+                                            folder=shown, target=shown_path(target)))
+                    continue
+                if target.is_dir():
+                    continue  # a link back inside the folder: its files are listed under their real path
+            elif _is_real_dir(entry):
+                if is_yaml:
+                    # Named like a progress file: the user expects a file here, so say so, don't walk it.
+                    findings.append(L012.say("folder_named_yaml", file=entry_shown))
+                elif depth + 1 > MAX_FOLDER_DEPTH:
+                    findings.append(L019.say("too_deep", file=entry_shown,
+                                        limit=MAX_FOLDER_DEPTH))
+                else:
+                    subfolders.append((path, entry_shown, depth + 1))
+                continue
+            if is_yaml:
+                files.append((path, entry_shown))
+        # Folders before files at each level, as the listing was sorted: push them in reverse order.
+        stack.extend(reversed(subfolders))
+    return files, findings
+
+
+def _is_real_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 # --- one progress file ----------------------------------------------------------------------------
@@ -834,11 +885,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | None:
     """A regular file's bytes within the size limit; None leaves the file to `load_file`, which
     words whatever is wrong with it."""
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
-            return None
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
     except OSError:
         return None
     return data if len(data) <= max_bytes else None
@@ -938,22 +985,41 @@ def _check_in_pool(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jo
     except (OSError, NotImplementedError, ImportError):
         yield from (_check_serial(plan, file, max_bytes, store) for file in files)
         return
-    with pool:
-        try:
-            for file in files[:split]:
-                yield _check_serial(plan, file, max_bytes, store)
-            for (_, display), (blob, data_digest) in zip(items, outputs, strict=True):
-                if data_digest is not None:
-                    store.put(display, data_digest, blob)
-                yield codec.loads(blob)
-        except BrokenProcessPool:
-            raise UsageError(Message("error.worker_stopped")) from None
+    try:
+        for file in files[:split]:
+            yield _check_serial(plan, file, max_bytes, store)
+        for (_, display), (blob, data_digest) in zip(items, outputs, strict=True):
+            if data_digest is not None:
+                store.put(display, data_digest, blob)
+            yield codec.loads(blob)
+    except BrokenProcessPool:
+        raise UsageError(Message("error.worker_stopped")) from None
+    except BaseException:
+        # Ctrl-C (or any failure here): stop the workers now rather than let them finish the queue.
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop_workers(pool) -> None:
+    """End a pool's workers at once. The executor has no public way to kill running workers; its
+    `_processes` map has been stable since Python 3.2."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=1)
 
 
 _worker: dict[str, Any] = {}
 
 
 def _init_worker(plan: Plan, max_bytes: int, want_digest: bool) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process alone decides, and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(plan=plan, max_bytes=max_bytes, want_digest=want_digest)
 
 

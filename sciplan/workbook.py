@@ -161,6 +161,18 @@ def template_workbook(template: Template) -> bytes:
         _date_validation(sheet, _column_index(MILESTONE_COLUMNS, "date"), FIRST_ROW, last, plan.period.start)
     wb.properties.title = f"{template.unit.name} {template.year} 进度报告"
     wb.properties.creator = "sciplan"
+    return _saved(wb)
+
+
+def _saved(wb) -> bytes:
+    """The workbook as .xlsx bytes, every string as text. openpyxl stores a string that starts with `=`
+    as a formula; sciplan writes no formulas, so such a cell is someone's text (a plan name, a note, a
+    path) and must not run when the file is opened."""
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -951,6 +963,4 @@ def table_workbook(sheets: Iterable[tuple], note: str | None = None) -> bytes:
         if sheet.max_row > header_row:
             sheet.auto_filter.ref = (f"A2:{get_column_letter(len(header))}{sheet.max_row}" if noted
                                      else sheet.dimensions)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return _saved(wb)

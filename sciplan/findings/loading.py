@@ -270,3 +270,30 @@ L017 = Code(
                         "zh": "请删除该控制字符，再保存为纯文本。"},
     },
 )
+
+L018 = Code(
+    "L018", "folder-unreadable", ERROR,
+    title={"en": "Folder cannot be read", "zh": "无法读取文件夹"},
+    description="The operating system refused to list a folder of the progress tree (permissions, or it "
+                "vanished); the files in it are not checked, so the folder is an error rather than silently "
+                "skipped.",
+    messages={
+        "unreadable": {"en": "cannot read this folder: {reason}; the files in it are not checked",
+                       "zh": "无法读取此文件夹：{reason}；其中的文件未被检查"},
+        "unreadable.hint": {"en": "Check that you may read the folder (its permissions).",
+                            "zh": "请检查是否有读取该文件夹的权限。"},
+    },
+)
+
+L019 = Code(
+    "L019", "folder-too-deep", ERROR,
+    title={"en": "Folders nest too deep", "zh": "文件夹层级过深"},
+    description="A progress tree is year folders of unit files; folders nested deeper than 32 levels are "
+                "not walked.",
+    messages={
+        "too_deep": {"en": "folders nest deeper than {limit} levels here; this folder is not walked",
+                     "zh": "此处文件夹嵌套超过 {limit} 层，未再向下查找"},
+        "too_deep.hint": {"en": "Progress files lie in year folders: progress/2024/unit.yaml.",
+                          "zh": "进展报告放在年份文件夹中，例如 progress/2024/单位.yaml。"},
+    },
+)

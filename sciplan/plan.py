@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .assessment import Kind
-from .findings import C002, C003, C004, C005, C006, Code
+from .findings import C002, C003, C004, C005, C006, C007, Code
 from .i18n import Message
 
 FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
@@ -28,7 +28,8 @@ class ValueType(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # .nan and .inf are no figures: a plan with one would make every later computation undefined.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Baseline(_Model):
@@ -178,7 +179,7 @@ class ImplementationSection(_Model):
 
 
 class Plan(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     schema_version: Literal[1]
     id: str
@@ -379,10 +380,42 @@ def integrity_problems(plan: Plan) -> list[tuple[tuple[str | int, ...], Code, Me
                              C004.message("milestone_year", year=milestone.year)))
     if plan.period.start > plan.period.end:
         problems.append((("period",), C004, C004.message("period")))
+    problems.extend(_range_problems(plan))
     t = plan.assessment.thresholds
     if not t.on_track > t.needs_acceleration > t.limited_progress:
         problems.append((("assessment", "thresholds"), C004, C004.message("thresholds")))
     return problems
+
+
+# What a plan's numbers may be. Years: a plan of the People's Republic, written for the years ahead;
+# a period of a few decades at most (five-year plans, 2035 visions). Figures: up to a trillion, far
+# beyond any county's or province's count, and small enough that sums over every report stay finite.
+FIRST_YEAR, LAST_YEAR, LONGEST_PERIOD = 1949, 2200, 50
+LARGEST_FIGURE = 1e12
+
+
+def _range_problems(plan: Plan):
+    """Numbers a plan may hold, so that no later computation loops for ever or overflows."""
+    start, end = plan.period.start, plan.period.end
+    for key, year in (("start", start), ("end", end)):
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            yield ("period", key), C007, C007.message("year", year=year, first=FIRST_YEAR, last=LAST_YEAR)
+    if end - start + 1 > LONGEST_PERIOD:
+        yield ("period",), C007, C007.message("period", years=end - start + 1, longest=LONGEST_PERIOD)
+    for n, ind in enumerate(plan.indicators):
+        here = ("indicators", n)
+        figures = [(("target",), ind.target), (("baseline", "value"), ind.baseline and ind.baseline.value)]
+        for path, value in figures:
+            if value is None:
+                continue
+            if abs(value) > LARGEST_FIGURE:
+                yield (*here, *path), C007, C007.message("figure", value=f"{value:g}",
+                                                         largest=f"{LARGEST_FIGURE:g}")
+            elif ind.value_type is ValueType.PERCENT and not 0 <= value <= 100:
+                yield (*here, *path), C007, C007.message("percent", value=f"{value:g}")
+        if ind.ratio is not None and ind.ratio.denominator_scale > LARGEST_FIGURE:
+            yield (*here, "ratio", "denominator_scale"), C007, C007.message(
+                "figure", value=f"{ind.ratio.denominator_scale:g}", largest=f"{LARGEST_FIGURE:g}")
 
 
 def _target_problems(plan: Plan, ind: Indicator, indicator_ids: set[str]):

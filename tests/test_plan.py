@@ -108,6 +108,22 @@ BROKEN = [
     ("baseline-on-a-flow", FLOW_WITHOUT_BASELINE,
      FLOW_WITHOUT_BASELINE.replace("null", "\n    year: 2020\n    value: 800\n    source: 年报"), "C006",
      "year: 2020"),
+    # Hostile numbers: each would make an assessment undefined, loop for ever or a report grow without end.
+    ("target-nan", "  target: 5000\n", "  target: .nan\n", "C001", ".nan"),
+    ("target-inf", "  target: 5000\n", "  target: .inf\n", "C001", ".inf"),
+    ("target-huge", "  target: 5000\n", "  target: 1.0e+308\n", "C007", "1.0e+308"),
+    ("percent-over-100", "  target: 15\n  target_year: 2025\n  task: goal\n",
+     "  target: 150\n  target_year: 2025\n  task: goal\n", "C007", "150\n"),
+    ("baseline-nan",
+     "  baseline: null\n  additive: false\n  source_text: 到2025年，我县公民具备科学素质的比例超过15%",
+     "  baseline:\n    year: 2020\n    value: .nan\n    source: 调查\n  additive: false\n"
+     "  source_text: 到2025年，我县公民具备科学素质的比例超过15%", "C001", ".nan\n    source: 调查"),
+    ("period-endless", "period:\n  start: 2021\n  end: 2025\n", "period:\n  start: -1e18\n  end: 1e18\n",
+     "C001", "-1e18"),  # YAML reads 1e18 as a float: not a year at all
+    ("period-far-past", "period:\n  start: 2021\n  end: 2025\n", "period:\n  start: -2021\n  end: 2025\n",
+     "C007", "-2021"),
+    ("period-too-long", "period:\n  start: 2021\n  end: 2025\n", "period:\n  start: 2021\n  end: 1000000\n",
+     "C007", "1000000"),
 ]
 
 

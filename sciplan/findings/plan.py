@@ -104,3 +104,30 @@ C006 = Code(
                                "zh": "请改为 `baseline: null`；只有水平类和比值类指标才从基线起算。"},
     },
 )
+
+C007 = Code(
+    "C007", "plan-number-out-of-range", ERROR,
+    title={"en": "Number out of range in the plan", "zh": "实施方案中的数值超出范围"},
+    description="Plan years lie between 1949 and 2200 and the period spans at most 50 years; targets, "
+                "baselines and scales are at most 10^12 in size, and percentages lie between 0 and 100. "
+                "`.nan` and `.inf` are refused by the format itself (C001). Anything else would make the "
+                "assessment undefined, or a report without end.",
+    messages={
+        "year": {"en": "year {year} is not a plan year (from {first} to {last})",
+                 "zh": "年份 {year} 不是合理的方案年份（应在 {first} 至 {last} 之间）"},
+        "year.hint": {"en": "Write the calendar year, e.g. `start: 2021`.",
+                      "zh": "请填写公历年份，例如 `start: 2021`。"},
+        "period": {"en": "the period spans {years} years; a plan spans at most {longest}",
+                   "zh": "实施期长达 {years} 年，方案实施期最长为 {longest} 年"},
+        "period.hint": {"en": "Check `start` and `end`: a five-year plan is e.g. 2021 to 2025.",
+                        "zh": "请核对 `start` 和 `end`，例如五年规划为 2021 至 2025。"},
+        "figure": {"en": "{value} is larger than any plan figure (at most {largest})",
+                   "zh": "{value} 超出了方案数值的合理范围（最大为 {largest}）"},
+        "figure.hint": {"en": "Write the figure as the document gives it, e.g. `target: 5000`.",
+                        "zh": "请按文件原文填写数值，例如 `target: 5000`。"},
+        "percent": {"en": "{value} is not a percentage between 0 and 100",
+                    "zh": "{value} 不是 0 至 100 之间的百分数"},
+        "percent.hint": {"en": "Write percentages as numbers from 0 to 100: 15 for 15%.",
+                         "zh": "百分数请写成 0 至 100 的数字：15% 写作 15。"},
+    },
+)

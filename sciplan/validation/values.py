@@ -140,7 +140,7 @@ def _as_float(value: int | float) -> float:
     try:
         return float(value)
     except OverflowError:
-        return math.copysign(math.inf, value)
+        return math.inf if value > 0 else -math.inf
 
 
 def _shown(value: Any, number: float, raw: str | None) -> str:

@@ -179,6 +179,15 @@ def test_a_new_sciplan_version_is_never_served_stale(plan: Plan, tmp_path: Path,
     assert len(counted) == 1
 
 
+def warm_cache(plan: Plan, tmp_path: Path, counted: list[str]) -> Path:
+    """A cache holding the one report of `one_report`, and nothing counted yet."""
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    counted.clear()
+    return store
+
+
 def test_other_code_is_another_namespace(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     key = validation._cache_key(plan, 1 << 20)
     assert validation._cache_key(plan, 1 << 10) != key  # the size limit changes results
@@ -190,10 +199,7 @@ def test_other_code_is_another_namespace(plan: Plan, monkeypatch: pytest.MonkeyP
 def test_the_date_is_not_part_of_the_key(plan: Plan, tmp_path: Path, counted: list[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """No rule reads the date, so a result checked yesterday is served today."""
-    one_report(tmp_path / "progress")
-    store = tmp_path / "cache"
-    validate_paths(plan, [tmp_path / "progress"], cache=store)
-    counted.clear()
+    store = warm_cache(plan, tmp_path, counted)
     parts: list[tuple[str, ...]] = []
     real = cache.namespace
     monkeypatch.setattr(cache, "namespace", lambda *given: parts.append(given) or real(*given))

@@ -108,6 +108,10 @@ class Context:
             where["hint"] = hint
         self.result.findings.append(say(code, message.id, **where, **message.fields))  # type: ignore[arg-type]
 
+    def place(self, path: tuple) -> pf.Place:
+        """Where the entry at `path` stands, as its record keeps it."""
+        return pf.Place(self.doc.file, self.doc.locate(path)[0])
+
     def keys(self, mapping: dict, path: tuple, allowed: Sequence[str], required: Sequence[str]) -> bool:
         ok = True
         for key in mapping:

@@ -41,10 +41,9 @@ def check_milestones(ctx: Context, header: Header) -> None:
         when = ctx.date(item, path, "date")
         if item.get("date") is not None and when is None:
             ok = False
-        evidence_ok, _ = evidence(ctx, item, path, milestone_status,
-                                  Message("finding.what.milestone", id=milestone_id or n + 1))
-        ok = ok and evidence_ok
+        what = Message("finding.what.milestone", id=milestone_id or n + 1)
+        ok = evidence(ctx, item, path, milestone_status, what)[0] and ok
         if ok and header.record_unit and milestone and milestone_status:
-            place = pf.Place(ctx.doc.file, ctx.doc.locate(path)[0])
-            ctx.result.milestones.append(pf.MilestoneRecord(header.record_unit, header.year,  # type: ignore[arg-type]
-                                                            milestone.id, milestone_status, when, place))
+            record = pf.MilestoneRecord(header.record_unit, header.year,  # type: ignore[arg-type]
+                                        milestone.id, milestone_status, when, ctx.place(path))
+            ctx.result.milestones.append(record)

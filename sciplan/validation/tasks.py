@@ -38,13 +38,12 @@ def check_tasks(ctx: Context, header: Header) -> None:
         task_status = status(ctx, item, path) if "status" in item else None
         if task_status is None:
             ok = False
-        evidence_ok, said = evidence(ctx, item, path, task_status,
-                                     Message("finding.what.task", id=task_id or n + 1))
-        ok = ok and evidence_ok
-        if ok and header.record_unit and task_id and task_status:
-            place = pf.Place(ctx.doc.file, ctx.doc.locate(path)[0])
-            ctx.result.tasks.append(pf.TaskRecord(header.record_unit, header.year,  # type: ignore[arg-type]
-                                                  header.area_id, task_id, task_status, said, place))
+        what = Message("finding.what.task", id=task_id or n + 1)
+        evidence_ok, said = evidence(ctx, item, path, task_status, what)
+        if ok and evidence_ok and header.record_unit and task_id and task_status:
+            record = pf.TaskRecord(header.record_unit, header.year, header.area_id,  # type: ignore[arg-type]
+                                   task_id, task_status, said, ctx.place(path))
+            ctx.result.tasks.append(record)
 
 
 def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:

@@ -45,9 +45,8 @@ def check_values(ctx: Context, header: Header) -> None:
         if value is None:
             ok = False
         if header.record_unit and indicator is not None and value is not None:
-            line = ctx.doc.locate(path)[0]
             record = pf.ValueRecord(header.record_unit, header.year, header.area_id,  # type: ignore[arg-type]
-                                    indicator.id, value, pf.Place(ctx.doc.file, line))
+                                    indicator.id, value, ctx.place(path))
             if ok:
                 ctx.result.values.append(record)
             elif not_reporter and indicator.kind is Kind.LEVEL:

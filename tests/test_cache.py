@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 import sciplan
-from sciplan import cache, validation
+from sciplan import cache
 from sciplan import progress as pf
 from sciplan.findings import Severity, make
 from sciplan.plan import Plan
 from sciplan.validation import FileResult, Validation, load_plan, validate_paths
+from sciplan.validation import runner as validation
 
 EXAMPLES = Path(__file__).parent / "examples"
 PLAN = Path(__file__).parent.parent / "data" / "plan.yaml"
@@ -178,21 +179,34 @@ def test_a_new_sciplan_version_is_never_served_stale(plan: Plan, tmp_path: Path,
     assert len(counted) == 1
 
 
-def test_other_code_or_another_day_is_another_namespace(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+def warm_cache(plan: Plan, tmp_path: Path, counted: list[str]) -> Path:
+    """A cache holding the one report of `one_report`, and nothing counted yet."""
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    counted.clear()
+    return store
+
+
+def test_other_code_is_another_namespace(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     key = validation._cache_key(plan, 1 << 20)
     assert validation._cache_key(plan, 1 << 10) != key  # the size limit changes results
 
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "0.1.0:other-source")
     assert validation._cache_key(plan, 1 << 20) != key
-    monkeypatch.undo()
 
-    class Tomorrow(dt.date):
-        @classmethod
-        def today(cls):
-            return dt.date(2099, 1, 1)
 
-    monkeypatch.setattr(validation.dt, "date", Tomorrow)
-    assert validation._cache_key(plan, 1 << 20) != key
+def test_the_date_is_not_part_of_the_key(plan: Plan, tmp_path: Path, counted: list[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """No rule reads the date, so a result checked yesterday is served today."""
+    store = warm_cache(plan, tmp_path, counted)
+    parts: list[tuple[str, ...]] = []
+    real = cache.namespace
+    monkeypatch.setattr(cache, "namespace", lambda *given: parts.append(given) or real(*given))
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert counted == [] and parts
+    today = dt.date.today()
+    assert not [part for part in parts[0] if today.isoformat() in part]
 
 
 def test_same_bytes_under_another_name_are_checked_as_that_file(plan: Plan, tmp_path: Path) -> None:

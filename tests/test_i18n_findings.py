@@ -19,11 +19,11 @@ import openpyxl
 import pytest
 import yaml
 
-from sciplan import cache, validation
+from sciplan import cache
 from sciplan import progress as pf
 from sciplan.findings import CATALOGUE, Finding, Report, Severity, make, say
 from sciplan.i18n import MESSAGES, Message, decode_fields, encode_fields, fields_of
-from sciplan.validation import FileResult, UsageError, load_plan, validate_paths
+from sciplan.validation import FileResult, UsageError, document, load_plan, plan_file, validate_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "data" / "plan.yaml"
@@ -98,7 +98,7 @@ def test_the_findings_have_their_stages_in_the_package():
 def test_every_variant_the_sources_name_is_defined():
     """An unknown variant is a programming error: caught here without running the rule."""
     calls = _variant_calls()
-    assert ("validation.py", "S104", "message", "number_as_text") in calls  # the scan sees the rules
+    assert ("values.py", "S104", "message", "number_as_text") in calls  # the scan sees the rules
     assert ("loading.py", "L004", "say", "syntax") in calls
     assert [c for c in calls if c[3] not in CATALOGUE[c[1]].messages] == []
 
@@ -123,7 +123,7 @@ SAY_CALL = re.compile(r"""\bsay\(\s*(?:["'][A-Z][0-9]{3}["']|[a-z_.]+),\s*["']([
 # Ids made from a prefix and a value, with every value the code can put there.
 DYNAMIC_IDS = {
     "finding.plan.label.": ["group", "indicator", "unit", "township", "milestone"],
-    "finding.pydantic.": list(validation._PYDANTIC_DETAILS),
+    "finding.pydantic.": list(plan_file._PYDANTIC_DETAILS),
     "finding.workbook.": ["S111", "S109", "S110", "W503", "S105", "S106", "S112"],
     "screen.kind.": ["level", "cumulative", "ratio"],  # a target that needs a year (plan.py)
 }
@@ -367,7 +367,7 @@ def test_findings_from_the_cache_localize_like_fresh_ones(plan, tmp_path, monkey
     def not_again(*args, **kwargs):
         raise AssertionError("a file was checked again instead of read from the cache")
 
-    monkeypatch.setattr(validation, "check_document", not_again)
+    monkeypatch.setattr(document, "check_document", not_again)
     cached = validate_paths(plan, [folder], ["."], jobs=1, cache=store).report
     assert cached.sorted() == fresh.sorted()
     assert [(f.key, f.params) for f in cached.sorted()] == [(f.key, f.params) for f in fresh.sorted()]

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from sciplan import cache, validation
+from sciplan import cache
 from sciplan.plan import Plan
 from sciplan.validation import Validation, load_plan, validate_paths
+from sciplan.validation import runner as validation
 
 EXAMPLES = Path(__file__).parent / "examples"
 PLAN = Path(__file__).parent.parent / "data" / "plan.yaml"

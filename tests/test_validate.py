@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import yaml
 from sciplan import progress as pf
 from sciplan.findings import CATALOGUE
 from sciplan.loading import load_text
-from sciplan.plan import Plan
+from sciplan.plan import Plan, ValueType
 from sciplan.validation import (
     UsageError,
     check_document,
@@ -331,3 +333,85 @@ def test_flow_jump_warning_ignores_small_counts(plan: Plan, tmp_path: Path, prev
     _write(tmp_path, "2024/agriculture.yaml", _values("县农业农村局", 2024, ("farmer-trainings", current)))
     result = validate_paths(plan, [tmp_path], ["."])
     assert ("W501" in {f.code for f in result.report.findings}) is warned
+
+
+# --- figures beyond any real report ---------------------------------------------------------------
+
+@pytest.mark.parametrize("indicator, value", [
+    ("science-volunteers", "1.0e+308"), ("science-volunteers", "1" + "0" * 400),
+    ("science-volunteers", "1000000000001"), ("exhibition-area", "2.5e+12"),
+])
+def test_a_figure_beyond_its_bound_is_an_error_at_its_value(plan: Plan, indicator: str, value: str):
+    result = _check(plan, _values("cast", 2024, (indicator, value)))
+    assert [(f.code, f.line, f.column, f.path) for f in result.findings] == [
+        ("S114", 7, 12, "values[0].value")]
+    assert "larger than any real figure" in result.findings[0].message
+    assert "1,000,000,000,000" in result.findings[0].message and result.values == []
+
+
+def test_the_bound_itself_is_a_figure_and_a_percentage_stays_s106(plan: Plan):
+    assert _check(plan, _values("cast", 2024, ("science-volunteers", "1000000000000"))).findings == []
+    assert _check(plan, _values("cast", 2024, ("exhibition-area", "1.0e+12"))).findings == []
+    result = _check(plan, _values("cast", 2024, ("literacy-rate", "1.0e+308")))
+    assert [f.code for f in result.findings] == ["S106"]
+    # A huge negative integer is still "negative", and says so without overflowing.
+    result = _check(plan, _values("cast", 2024, ("science-volunteers", "-1" + "0" * 400)))
+    assert [f.code for f in result.findings] == ["S107"] and "1.00e+400" in result.findings[0].message
+
+
+def test_an_implausible_figure_fails_validate_with_its_location(cli, tmp_path: Path):
+    path = tmp_path / "progress" / "2024" / "cast.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(_values("cast", 2024, ("science-volunteers", "1.0e+308")), encoding="utf-8")
+    code, out, err = cli("validate", tmp_path / "progress", "--format", "json")
+    assert code == 1, out + err
+    found = json.loads(out)["findings"]
+    assert [(f["code"], f["severity"], f["line"], f["column"]) for f in found] == [("S114", "error", 7, 12)]
+    assert "1.0e+308" in found[0]["message"] and "W501" not in out and "Traceback" not in out + err
+
+
+def test_the_bound_keeps_the_sum_of_every_file_finite():
+    from sciplan.validation import LARGEST
+
+    # 40,000 unit files, each at the largest figure of its type, still add up to a finite total.
+    assert all(math.isfinite(sum([bound] * 40_000)) for bound in LARGEST.values())
+    assert set(LARGEST) == set(ValueType)
+
+
+# --- the core never reads the clock or the environment ------------------------------------------
+
+def test_the_checks_read_neither_the_clock_nor_the_environment():
+    forbidden = re.compile(r"\bos\.environ\b|\bgetenv\b|\.today\(|\.now\(|\butcnow\(|\btime\.\w|"
+                           r"^\s*(import|from)\s+time\b",
+                           re.MULTILINE)
+    package = REPO / "sciplan" / "validation"
+    modules = sorted(package.glob("*.py"))
+    assert len(modules) >= 8
+    found = {p.name: forbidden.findall(p.read_text(encoding="utf-8")) for p in modules}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+    # the scan bites on what the cache key held before
+    assert forbidden.search("    return namespace(f\"today={dt.date.today().isoformat()}\")")
+
+
+# --- the plan file's own wording ------------------------------------------------------------------
+
+def test_an_empty_plan_file_gets_a_plan_hint(tmp_path: Path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    plan, findings = check_plan_file(path)
+    assert plan is None and [(f.code, f.line) for f in findings] == [("L002", 1)]
+    assert findings[0].message == "plan file is empty"
+    assert "template" not in findings[0].hint and "docs/formats.md" in findings[0].hint
+    assert "方案" in findings[0].localized("zh").hint
+
+
+def test_a_plan_file_too_large_gets_a_plan_hint(tmp_path: Path):
+    from sciplan.validation.plan_file import PLAN_MAX_BYTES
+
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"# " + b"x" * PLAN_MAX_BYTES + b"\n")
+    plan, findings = check_plan_file(path)
+    assert plan is None and [f.code for f in findings] == ["L003"]
+    assert findings[0].message.startswith("plan file is ") and f"{PLAN_MAX_BYTES:,}" in findings[0].message
+    assert "--max-bytes" not in findings[0].hint and "Progress" not in findings[0].hint
+    assert "方案文件" in findings[0].localized("zh").message

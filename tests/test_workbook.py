@@ -214,6 +214,7 @@ REJECTED = [  # (indicator, typed, code, words in the message, words in the hint
     ("farmer-trainings", dt.datetime(2024, 1, 2), "I602", "date", "format the cell as Number"),
     ("farmer-trainings", 12.5, "S105", "not a whole number", "whole number"),
     ("farmer-trainings", -3, "S107", "negative", "sign"),
+    ("farmer-trainings", 1e308, "S114", "larger than any real figure", "scientific notation"),
     ("literacy-rate", 150, "S106", "above 100", "15.2 for 15.2%"),
     ("farmer-trainings", None, "S111", "not filled in", "write 无"),
 ]

@@ -248,6 +248,23 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+class UsageError(Exception):
+    """sciplan cannot run: the message says why, `findings` (if any) say where.
+
+    `str()` gives the English message; `text(lang)` words it in `lang` when it is a catalogue Message.
+    Defined here, at the bottom, so that every stage that can find sciplan unable to run (finding the
+    files, loading the plan, the worker processes) raises the same exception.
+    """
+
+    def __init__(self, message: str | Message, findings: Sequence[Finding] = ()):
+        super().__init__(message.render("en") if isinstance(message, Message) else message)
+        self.message = message
+        self.findings = list(findings)
+
+    def text(self, lang: str) -> str:
+        return self.message.render(lang) if isinstance(self.message, Message) else self.message
+
+
 @dataclass
 class Report:
     """The result of checking a set of files: what was checked and what was found."""

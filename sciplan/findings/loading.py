@@ -38,13 +38,21 @@ L002 = Code(
                              "...`.",
                        "zh": "请填写报告内容，例如先用 `sciplan template --unit ... --year ...` "
                              "生成模板。"},
+        "plan_empty": {"en": "plan file is empty", "zh": "方案文件为空"},
+        "plan_empty.hint": {"en": "A plan file holds the whole plan: its groups, tasks, indicators and "
+                                  "units; see docs/formats.md for an example, or use the plan shipped with "
+                                  "sciplan.",
+                            "zh": "方案文件应包含整个方案：任务组、任务、指标和责任单位；示例见 "
+                                  "docs/formats.md，也可以直接使用 sciplan 自带的方案。"},
     },
 )
 
 L003 = Code(
     "L003", "file-too-large", ERROR,
     title={"en": "File is larger than the limit", "zh": "文件超过大小上限"},
-    description="The file exceeds the size limit (default 1 MiB). Progress files are a few kilobytes.",
+    description="The file exceeds the size limit (1 MiB for a progress file unless --max-bytes says "
+                "otherwise, 16 MiB for the plan). Progress files are a few kilobytes, a plan some tens "
+                "of kilobytes.",
     messages={
         "size": {"en": "file is {size} bytes; the limit is {limit}",
                  "zh": "文件大小为 {size} 字节，超过上限 {limit} 字节"},
@@ -56,6 +64,14 @@ L003 = Code(
                  "zh": "文件超过大小上限 {limit} 字节"},
         "over.hint": {"en": "Progress files are a few kilobytes; is this the right file?",
                       "zh": "进展报告文件一般只有几 KB，请确认是否选错了文件。"},
+        "plan_size": {"en": "plan file is {size} bytes; the limit is {limit}",
+                      "zh": "方案文件大小为 {size} 字节，超过上限 {limit} 字节"},
+        "plan_size.hint": {"en": "A plan file is some tens of kilobytes; is this the right file?",
+                           "zh": "方案文件一般只有几十 KB，请确认是否选错了文件。"},
+        "plan_over": {"en": "plan file is larger than the limit of {limit} bytes",
+                      "zh": "方案文件超过大小上限 {limit} 字节"},
+        "plan_over.hint": {"en": "A plan file is some tens of kilobytes; is this the right file?",
+                           "zh": "方案文件一般只有几十 KB，请确认是否选错了文件。"},
     },
 )
 

@@ -201,3 +201,18 @@ S113 = Code(
                           "zh": "只填年份：`period: 2024`。"},
     },
 )
+
+S114 = Code(
+    "S114", "implausibly-large", ERROR,
+    title={"en": "Figure implausibly large", "zh": "数值大得不合常理"},
+    description="A figure above what any real report can hold (10^12 for counts and quantities) is a typo "
+                "or a wrong unit. It is refused, so that no total, ratio or chart is thrown by it.",
+    messages={
+        "too_large": {"en": "`value` is {number}, larger than any real figure (the limit is {limit})",
+                      "zh": "`value` 为 {number}，大得不合常理（上限为 {limit}）"},
+        "too_large.hint": {"en": "Check the figure and its unit: write the number itself, e.g. "
+                                 "`value: 1200`, not in scientific notation.",
+                           "zh": "请核对数值和计量单位：直接填写实际数字，例如 `value: 1200`，"
+                                 "不要用科学计数法。"},
+    },
+)

@@ -1,0 +1,117 @@
+"""The header of a progress file: its top keys and who, when and where it reports for.
+
+Checks the top-level keys, `plan` and `plan_version` against the plan in use, `unit`, `area`,
+`submitted`, `period` (and that it matches a year folder the file lies in) and `contact`, and
+returns the `Header` the entry sections record under. A header that is not sound still lets the
+entries be checked, but nothing of the file enters the ledger (`Header.record_unit` is None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import progress as pf
+from ..findings import R201, R202, R203, R204, R209, R210, R211, S103, S113
+from .context import Context, did_you_mean, type_name
+
+_YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class Header:
+    unit_id: str | None  # the unit the file names, when the plan knows it
+    year: int | None  # the period, when it is a year of the plan that the submission date allows
+    area_id: str | None  # the township reported for, if any
+    record_unit: str | None  # the unit records are kept under: None when the header is not sound
+
+
+def check_header(ctx: Context) -> Header:
+    data = ctx.doc.data
+    plan = ctx.plan
+    ctx.keys(data, (), pf.TOP_KEYS, pf.REQUIRED_TOP_KEYS)
+
+    header_ok = True
+    plan_id = data.get("plan")
+    if "plan" in data and plan_id != plan.id:
+        header_ok = False
+        ctx.emit(R201, ("plan",), R201.message("other_plan", plan=str(plan_id),
+                                              expected=plan.id))
+    version = data.get("plan_version")
+    if "plan_version" in data:
+        if isinstance(version, bool) or not isinstance(version, int):
+            header_ok = False
+            ctx.emit(S103, ("plan_version",), S103.message("plan_version",
+                                                          got=type_name(version), version=plan.version))
+        elif version != plan.version:
+            header_ok = False
+            ctx.emit(R202, ("plan_version",), R202.message("version", version=version,
+                                                          expected=plan.version))
+
+    unit_id = None
+    if "unit" in data:
+        unit_name = ctx.text(data, (), "unit")
+        if unit_name is not None:
+            unit = plan.unit(unit_name)
+            if unit is None:
+                ctx.emit(R203, ("unit",), R203.message("unknown_unit", unit=unit_name),
+                         did_you_mean(unit_name, plan.unit_keys(), R203.message("units")))
+            else:
+                unit_id = unit.id
+
+    area_id = None
+    area_ok = True
+    if data.get("area") is not None:
+        area_name = ctx.text(data, (), "area")
+        township = plan.township(area_name) if area_name else None
+        if area_name and township is None:
+            area_ok = False
+            ctx.emit(R204, ("area",), R204.message("unknown_township", area=area_name),
+                     did_you_mean(area_name, plan.township_keys(),
+                                  R204.message("townships",
+                                               townships="、".join(t.name for t in plan.townships))))
+        elif township is not None:
+            area_id = township.id
+        else:
+            area_ok = False
+
+    submitted = ctx.date(data, (), "submitted")
+    year = None
+    if "period" in data:
+        period = data["period"]
+        if isinstance(period, bool) or not isinstance(period, int):
+            ctx.emit(S113, ("period",), S113.message("not_year", example=plan.period.end - 1,
+                                                    got=type_name(period)))
+        elif not plan.period.start <= period <= plan.period.end:
+            ctx.emit(R209, ("period",), R209.message("outside", year=period,
+                                                    start=plan.period.start, end=plan.period.end))
+        elif submitted is not None and submitted < dt.date(period, 1, 1):
+            # R210 compares two dates written in the file, never the current date: the result of a
+            # file depends only on its bytes and the plan, which is what lets the runner cache it.
+            ctx.emit(R210, ("submitted",), R210.message("before_year", period=period,
+                                                       submitted=str(submitted)))
+        else:
+            year = period
+            _folder_year(ctx, period)
+
+    for key in ("contact",):
+        if data.get(key) is not None:
+            ctx.text(data, (), key)
+
+    if not (header_ok and unit_id and year and area_ok):
+        # Entries are still checked for structure, but nothing from this file enters the ledger.
+        record_unit = None
+    else:
+        record_unit = unit_id
+        ctx.result.submission = pf.Submission(ctx.doc.file, unit_id, year, area_id, submitted)
+    return Header(unit_id, year, area_id, record_unit)
+
+
+def _folder_year(ctx: Context, period: int) -> None:
+    parts = Path(ctx.doc.file).parts[:-1]
+    years = [int(p) for p in parts if _YEAR_DIR.match(p)]
+    if years and years[-1] != period:
+        ctx.emit(R211, ("period",), R211.message("folder_year", folder=years[-1],
+                                                period=period))

@@ -59,7 +59,7 @@ from .references import R201, R202, R203, R204, R205, R206, R207, R208, R209, R2
 from .responsibility import P301, P302, P303
 from .structure import S101, S102, S103, S104, S105, S106, S107, S108, S109, S110, S111, S112, S113, S114
 from .words import WORDS
-from .workbook import I601, I602, I603, I604, I605, I606
+from .workbook import I601, I602, I603, I604, I605, I606, I607, I608, I609
 
 # The catalogue in the order of the stages (the modules above are imported in alphabetical order).
 _ORDER = list(STAGES)
@@ -81,4 +81,5 @@ __all__ = [
     "R201", "R202", "R203", "R204", "R205", "R206", "R207", "R208", "R209", "R210", "R211", "R212",
     "P301", "P302", "P303", "X401", "X402", "X403", "W501", "W502", "W503",
     "C001", "C002", "C003", "C004", "C005", "C006", "C007", "I601", "I602", "I603", "I604", "I605", "I606",
+    "I607", "I608", "I609",
 ]

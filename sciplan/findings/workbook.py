@@ -1,4 +1,4 @@
-"""Workbook import, `sciplan import` (sciplan/workbook.py).
+"""Workbook import, `sciplan import` (sciplan/workbook/).
 
 Each code is one definition: its slug, severity, titles, the description the diagnostics
 reference is generated from, and its messages in English and Chinese (`variant` is the message id
@@ -42,6 +42,9 @@ I602 = Code(
         "not_number.hint": {"en": "Type digits only, e.g. 1200 or 15.2; put remarks in the note column "
                                   "(备注 note).",
                             "zh": "只填数字，例如 1200 或 15.2；说明文字请写在备注（note）列。"},
+        "too_large": {"en": "the number in the cell is too large ({digits} digits)",
+                      "zh": "单元格里的数字过大（{digits} 位）"},
+        "too_large.hint": {"en": "Type the figure itself, e.g. 1200.", "zh": "请填写实际数值，例如 1200。"},
         "not_finite": {"en": "the cell does not hold a finite number", "zh": "单元格里不是有限的数值"},
         "not_finite.hint": {"en": "Type the figure, e.g. 1200.", "zh": "请填写数值，例如 1200。"},
         "number_not_date": {"en": "{value} is a number, not a date", "zh": "{value} 是数字，不是日期"},
@@ -138,5 +141,78 @@ I606 = Code(
                       "zh": "该行填了内容，但没有节点编号"},
         "milestone.hint": {"en": "Rows come from the template: do not add rows.",
                            "zh": "行由模板生成，请不要自行加行。"},
+    },
+)
+
+I607 = Code(
+    "I607", "workbook-over-limit", ERROR,
+    title={"en": "Workbook too large to read", "zh": "工作簿超出读取限度"},
+    description="Reading the workbook would pass one of import's limits: the unpacked size of one part "
+                "(a sheet, the shared strings, the styles), the bytes read in all (a part counts each "
+                "time it is read), or the cells scanned. Import stops there; a filled template is far "
+                "below every limit.",
+    messages={
+        "part": {"en": "part `{part}` of the workbook unpacks to more than {mib} MiB, the limit for one part",
+                 "zh": "工作簿的组成部分 `{part}` 解压后超过单个部分的上限 {mib} MiB"},
+        "part.hint": {"en": "A progress workbook is a few dozen KB: copy the figures into a fresh template "
+                            "(`sciplan template --format xlsx`).",
+                      "zh": "进展报告工作簿一般只有几十 KB：请把数字抄到新生成的模板"
+                            "（`sciplan template --format xlsx`）中。"},
+        "total": {"en": "reading the workbook's sheets would unpack more than {mib} MiB in all, the limit",
+                  "zh": "读取工作簿的各工作表需要解压超过 {mib} MiB，超出总量上限"},
+        "total.hint": {"en": "Copy the figures into a fresh template (`sciplan template --format xlsx`).",
+                       "zh": "请把数字抄到新生成的模板（`sciplan template --format xlsx`）中。"},
+        "cells": {"en": "the workbook's sheets hold more than {count} cells, the limit for a progress "
+                        "workbook",
+                  "zh": "工作簿各工作表的单元格超过 {count} 个，超出进展报告工作簿的上限"},
+        "cells.hint": {"en": "Delete what does not belong to the template, or copy the figures into a fresh "
+                             "one (`sciplan template --format xlsx`).",
+                       "zh": "请删除不属于模板的内容，或把数字抄到新生成的模板"
+                             "（`sciplan template --format xlsx`）中。"},
+    },
+)
+
+I608 = Code(
+    "I608", "sheet-ambiguous", ERROR,
+    title={"en": "Sheet hidden or named twice", "zh": "工作表被隐藏或重名"},
+    description="A sheet import would read (Info, Values, Tasks, Milestones) is hidden, or several sheets "
+                "have names that look the same once spaces, letter case and full-width letters are set "
+                "aside. Import reads none of them rather than guess.",
+    messages={
+        "hidden": {"en": "sheet `{name}` is hidden ({state}); a hidden sheet is never imported",
+                   "zh": "工作表 `{name}` 被隐藏（{state}）；隐藏的工作表不会导入"},
+        "hidden.hint": {"en": "Make the sheet visible again (right-click a sheet tab, Unhide), check what it "
+                              "holds, and import again.",
+                        "zh": "请取消隐藏该工作表（右键单击工作表标签，选择“取消隐藏”），"
+                              "核对其内容后重新导入。"},
+        "duplicate": {"en": "sheets {names} all look like `{name}`; sciplan cannot tell which one to read",
+                      "zh": "工作表 {names} 看起来都是 `{name}`，无法确定应读取哪一个"},
+        "duplicate.hint": {"en": "Keep one `{name}` sheet (unhide any hidden one first, right-click a sheet "
+                                 "tab) and delete or rename the others.",
+                           "zh": "请只保留一个 `{name}` 工作表（如有隐藏的，先右键单击工作表标签取消隐藏），"
+                                 "删除其他的或改名。"},
+    },
+)
+
+I609 = Code(
+    "I609", "not-imported", WARNING,
+    title={"en": "Content not imported", "zh": "内容未导入"},
+    description="Content import does not read: hidden sheets that are not the template's, or cells outside "
+                "the template's area (past its rows or columns). It is named so that nothing is left out "
+                "in silence.",
+    messages={
+        "hidden_sheets": {"en": "hidden sheet(s) {names} are not imported",
+                          "zh": "隐藏的工作表 {names} 不会导入"},
+        "hidden_sheets.hint": {"en": "If they hold figures for the report, copy them into the template's "
+                                     "sheets.",
+                               "zh": "如其中有需要报送的数字，请抄到模板的工作表中。"},
+        "outside": {"en": "{count} cell(s) of sheet `{sheet}` lie outside the template's area "
+                          "(rows 1–{rows}, "
+                          "columns A–{last}) and are not imported: {cells}",
+                    "zh": "工作表 `{sheet}` 有 {count} 个单元格位于模板范围（第 1–{rows} 行，A–{last} 列）"
+                          "之外，不会导入：{cells}"},
+        "outside.hint": {"en": "Move what belongs to the report into the template's rows and columns; delete "
+                               "the rest.",
+                         "zh": "请把需要报送的内容移到模板的行和列中，其余的删除。"},
     },
 )

@@ -105,8 +105,8 @@ def thresholds_of(plan: Plan) -> Thresholds:
 
 
 def check_year(plan: Plan, year: int) -> None:
-    if not plan.period.start <= year <= plan.period.end:
-        raise ValueError(f"year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
+    """YearOutsidePeriod (a ValueError) unless `year` lies inside the plan period."""
+    plan.period.check_year(year)
 
 
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:

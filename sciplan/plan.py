@@ -14,11 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .assessment import Kind
+from .domain import FLOW_KINDS, Kind
 from .findings import C002, C003, C004, C005, C006, Code
 from .i18n import Message
-
-FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
 
 
 class ValueType(StrEnum):
@@ -143,6 +141,20 @@ class Period(_Model):
 
     def years(self) -> range:
         return range(self.start, self.end + 1)
+
+    def check_year(self, year: int) -> int:
+        """`year` when it lies inside the period; YearOutsidePeriod otherwise."""
+        if not self.start <= year <= self.end:
+            raise YearOutsidePeriod(year, self.start, self.end)
+        return year
+
+
+class YearOutsidePeriod(ValueError):
+    """A year asked for lies outside the plan period: sciplan cannot answer for it."""
+
+    def __init__(self, year: int, start: int, end: int) -> None:
+        super().__init__(f"year {year} is outside the plan period {start}-{end}")
+        self.year, self.start, self.end = year, start, end
 
 
 class DocumentInfo(_Model):

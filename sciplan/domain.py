@@ -112,7 +112,7 @@ class Comparator(StrEnum):
 
 
 class Status(StrEnum):
-    """Where a target stands in a report year."""
+    """Where a target stands in a report year; declared worst first (STATUS_ORDER)."""
 
     NOT_ACHIEVED = "not_achieved"  # the target year has come and its value does not meet the target
     DETERIORATION = "deterioration"
@@ -124,23 +124,14 @@ class Status(StrEnum):
     ACHIEVED = "achieved"
 
 
-# Worst first, so rows needing attention sort to the top.
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.NOT_ACHIEVED,
-    Status.DETERIORATION,
-    Status.LIMITED_PROGRESS,
-    Status.NEEDS_ACCELERATION,
-    Status.NO_DATA,
-    Status.NO_BASELINE,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
+# Worst first, so rows needing attention sort to the top: the order the members are declared in.
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 
 # The status of a target: its labels on every screen and report, and what a user may type for it
 # (`gap --status`), in the same shape as TASK_STATUS.
 TARGET_STATUS = Vocabulary((
     Word("not_achieved", "not achieved", "未实现", ("未达成", "未达标", "missed")),
-    Word("deterioration", "deteriorating", "出现倒退", ("倒退", "退步", "deterioration")),
+    Word("deterioration", "deteriorating", "出现倒退", ("倒退", "退步")),
     Word("limited_progress", "limited progress", "进展有限", ("进展缓慢",)),
     Word("needs_acceleration", "needs acceleration", "需加快推进", ("需加快", "加快推进")),
     Word("no_data", "no data", "无数据", ("暂无数据", "缺数据")),

@@ -233,9 +233,18 @@ class Plan(BaseModel):
             "_tasks": {t.id: (g, t) for g in self.groups for t in g.tasks},
             "_indicators": {i.id: i for i in self.indicators},
             "_townships": townships,
+            "_file": None,
         }
         for name, table in tables.items():
             object.__setattr__(self, name, table)
+
+    @property
+    def file(self) -> str | None:
+        """The plan file as shown to the reader, set by whoever loaded it (`keep_file`); not a key."""
+        return self._file
+
+    def keep_file(self, shown: str) -> None:
+        object.__setattr__(self, "_file", shown)
 
     # --- look-ups -------------------------------------------------------------------------------
     def unit(self, key: str) -> Unit | None:

@@ -27,11 +27,13 @@ def main(count: int, out: Path) -> None:
     k = 0
     while len(plan["indicators"]) + len(clones) < count:
         source = originals[k % len(originals)]
-        clones.append({**copy.deepcopy(source), "id": f"{source['id']}-n{k}", "name": f"{source['name']}（{k}）"})
+        clone = copy.deepcopy(source)  # a shared list would be written as a YAML alias, which plans refuse
+        clones.append({**clone, "id": f"{source['id']}-n{k}", "name": f"{source['name']}（{k}）"})
         k += 1
     plan["indicators"].extend(clones)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    (out / "plan.yaml").write_text(text, encoding="utf-8")
     groups = {g["id"]: g for g in plan["groups"]}
     by_unit: dict[str, list[dict]] = {}
     for indicator in clones:

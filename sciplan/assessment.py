@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+
+from .domain import FLOW_KINDS, LEVEL_KINDS, STATUS_ORDER, Baseline, Comparator, Kind, Status, Thresholds
 
 __all__ = [
     "STATUS_ORDER",
@@ -39,59 +40,7 @@ __all__ = [
     "sort_key",
 ]
 
-
-class Kind(StrEnum):
-    LEVEL = "level"  # a stock measured each year, e.g. literacy rate
-    CUMULATIVE = "cumulative"  # yearly flows summed over the period, e.g. trainees
-    ANNUAL = "annual"  # a flow with its own target every year
-    RATIO = "ratio"  # a level whose yearly value the caller derived from two inputs
-
-
-class Comparator(StrEnum):
-    GT = ">"
-    GE = ">="
-
-
-class Status(StrEnum):
-    NOT_ACHIEVED = "not_achieved"  # the target year has come and its value does not meet the target
-    DETERIORATION = "deterioration"
-    LIMITED_PROGRESS = "limited_progress"
-    NEEDS_ACCELERATION = "needs_acceleration"
-    NO_DATA = "no_data"
-    NO_BASELINE = "no_baseline"
-    ON_TRACK = "on_track"
-    ACHIEVED = "achieved"
-
-
-# Worst first, so report rows needing attention sort to the top.
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.NOT_ACHIEVED,
-    Status.DETERIORATION,
-    Status.LIMITED_PROGRESS,
-    Status.NEEDS_ACCELERATION,
-    Status.NO_DATA,
-    Status.NO_BASELINE,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
-
-_FLOWS = (Kind.CUMULATIVE, Kind.ANNUAL)
-_LEVELS = (Kind.LEVEL, Kind.RATIO)
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Lower bounds (inclusive) of the progress-ratio classes."""
-
-    on_track: float = 0.95
-    needs_acceleration: float = 0.6
-    limited_progress: float = 0.0
-
-
-@dataclass(frozen=True)
-class Baseline:
-    year: int
-    value: float
+DEFAULT_THRESHOLDS = Thresholds()  # a frozen dataclass: one shared value serves every call
 
 
 @dataclass(frozen=True)
@@ -213,7 +162,7 @@ def progress_ratio(
     """Progress made / progress expected; None whenever it cannot be computed without dividing by 0."""
     if actual is None or expected is None:
         return None
-    if target.kind in _FLOWS:
+    if target.kind in FLOW_KINDS:
         # Flows start from zero each period, so the baseline plays no part.
         if expected == 0:
             return None
@@ -277,7 +226,7 @@ def assess(
     target: Target,
     series: Mapping[int, float],
     year: int,
-    thresholds: Thresholds = Thresholds(),  # frozen dataclass: safe as a default
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Assessment:
     """Assess `target` for report year `year` from the county's yearly `series`.
 
@@ -298,7 +247,7 @@ def assess(
         actual = sum(reported.values()) if reported else None
     else:
         actual = reported.get(year)
-    if target.kind in _LEVELS:
+    if target.kind in LEVEL_KINDS:
         baseline = _baseline_used(target, reported)
 
     on_line = expected_by(target, year, baseline)

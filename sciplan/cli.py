@@ -1,5 +1,8 @@
 """The command line: click only. Each command gathers its options, calls one core entry point,
-picks a renderer, writes, and returns an exit code: 0 clean, 1 findings, 2 sciplan could not run."""
+picks a renderer, writes, and returns an exit code: 0 clean, 1 findings, 2 sciplan could not run.
+
+Longer than 600 lines for its options: every command's options and help text are the CLI reference,
+and the work itself is the core's (`sciplan.api`) and the renderers' (`sciplan.render`)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .sources import DataSource
+from .render import FINDINGS, GAP, REPORT, STATUS, UNIT, UNITS, Renderers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # --max-bytes beyond this is not a progress file's size but a typo (the default is 1 MiB).
@@ -75,11 +78,9 @@ class Settings:
         return path
 
     def load_plan(self):
-        from .resources import display_path
-        from .validation import load_plan
+        from .api import load_plan
 
-        path = self.plan_file()
-        return load_plan(path, display_path(path, Path.cwd()))
+        return load_plan(self.plan_file())
 
     def progress_dir(self) -> Path | None:
         """--progress, else ./data/progress, else (for the plan shipped with sciplan only) the shipped
@@ -93,14 +94,9 @@ class Settings:
             raise CommandError(_say("cli.progress_is_file", path=path))
         return path
 
-    def source(self, progress: Path | None) -> DataSource:
-        """What an output names as its inputs: the plan file and `progress` (the folder read, or None)."""
-        from .resources import display_path, is_sample
-
-        cwd = Path.cwd()
-        return DataSource(display_path(self.plan_file(), cwd),
-                          None if progress is None else display_path(progress, cwd),
-                          progress is not None and is_sample(progress))
+    def options(self) -> dict:
+        """What the core's entry points take from the command line: worker processes, cache folder."""
+        return {"jobs": self.jobs, "cache": self.cache_folder()}
 
     def announce(self, progress: Path | None, *, sample: bool = True) -> None:
         """Say on standard error what a reader might not expect: no progress folder (zero files, and
@@ -190,9 +186,16 @@ progress_option = click.option("--progress", "progress_path", type=click.Path(pa
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                              help="Write to this file instead of standard output (atomically).")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-findings_format = click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]),
-                               default="text", show_default=True,
-                               help="text for people, json for scripts, github for Actions annotations.")
+
+
+def format_option(renderers: Renderers, help: str | None = None):
+    """--format, its choices the names of a document's renderers, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(renderers.names)),
+                        default=renderers.default, show_default=True, help=help)
+
+
+findings_format = format_option(FINDINGS, "text for people, json for scripts, github for Actions "
+                                          "annotations.")
 
 
 def _remember_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -278,7 +281,7 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
                         units=len(plan.units), townships=len(plan.townships),
                         milestones=len(plan.milestones)) + "\n")
     else:
-        _echo_stdout(_render_findings(report, fmt, lang))
+        _echo_stdout(_render(_checked(report), fmt, lang, _color()))
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
@@ -306,11 +309,11 @@ def plan_show(settings: Settings, key: str, lang: str) -> int:
     if group and not found:
         found.append(lambda: "\n".join(text.render_task(plan, t, **kw) for t in group.tasks))
     if not found:
-        import difflib
+        from .domain import closest
 
         keys = ([t.id for g in plan.groups for t in g.tasks] + [i.id for i in plan.indicators]
                 + [i.name for i in plan.indicators] + plan.unit_keys() + [g.id for g in plan.groups])
-        close = difflib.get_close_matches(key, keys, n=3, cutoff=0.5)
+        close = closest(key, keys, n=3, cutoff=0.5)
         if close:
             close_keys = _say("list.separator").join(close)
             raise CommandError(_say("cli.not_in_plan_close", key=key, close=close_keys))
@@ -321,23 +324,17 @@ def plan_show(settings: Settings, key: str, lang: str) -> int:
 
 # --- validate -------------------------------------------------------------------------------------
 
-def _render_findings(report, fmt: str, lang: str, source: DataSource | None = None) -> str:
-    """Findings in `fmt`; with `source` (validate), JSON names the inputs and every format says when
-    they are the shipped sample."""
-    report = report.localized(lang)  # findings are data until shown: worded here, in the run's language
-    if fmt == "json":
-        from .render.json import dumps
+def _render(document, fmt: str, lang: str, color: bool, **options) -> str:
+    """`document` in the format named `fmt`, for this run's language and terminal."""
+    from .api import render
 
-        return dumps({**report.as_dict(), **(source.as_dict() if source else {})})
-    if fmt == "github":
-        from .render.github import render_findings
+    return render(document, fmt, lang=lang, color=color, width=_width(), **options)
 
-        notice = f"::notice title=sciplan::{_say('sample.line')}\n" if source and source.sample else ""
-        return notice + render_findings(report)
-    from .render.text import render_findings
 
-    notice = _sample_lines(source, _color())
-    return notice + render_findings(report, color=_color(), width=_width(), lang=lang)
+def _checked(report):
+    from .api import Checked
+
+    return Checked(report)
 
 
 @cli.command("validate")
@@ -361,8 +358,7 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
     sciplan cannot run (for example an unusable plan).
     """
-    from .resources import display_path, is_sample
-    from .validation import validate_paths
+    from .api import validate
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan = settings.load_plan()
@@ -371,18 +367,10 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
         if folder is None:
             raise CommandError(_say("cli.no_progress_to_validate"))
         paths = (folder,)
-    cwd = Path.cwd()
-    displays = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
-    result = validate_paths(plan, list(paths), displays, max_bytes=max_bytes, jobs=settings.jobs,
-                            cache=settings.cache_folder())
-    # progress_dir names the folder when one folder was checked; sample: any path is in the sample
-    source = settings.source(paths[0] if len(paths) == 1 and paths[0].is_dir() else None)
-    if not source.sample and any(is_sample(p) for p in paths):
-        source = DataSource(source.plan_path, source.progress_dir, True)
-    if source.sample and fmt != "text":
+    result = validate(plan, paths, max_bytes=max_bytes, **settings.options())
+    if result.source.sample and fmt != "text":
         click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
-    _emit(_render_findings(result.report, fmt, lang, source), output, force,
-          inputs=(*paths, settings.plan_file()))
+    _emit(_render(result, fmt, lang, _color()), output, force, inputs=(*paths, settings.plan_file()))
     failed = result.report.errors or (strict and result.report.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -422,72 +410,17 @@ def diagnostics_command(lang: str, output: Path | None, force: bool) -> int:
 
 # --- status and gap -------------------------------------------------------------------------------
 
-def _collect(settings: Settings, plan=None, *, announce_sample: bool = True):
-    """The plan, the checked progress files and the DataSource they came from. With no progress
-    folder (a user's plan in its first year) there are zero files, said on standard error."""
-    from .findings import Report
-    from .validation import Validation, validate_paths
-
-    plan = plan or settings.load_plan()
+def _progress(settings: Settings, *, announce_sample: bool = True) -> Path | None:
+    """The progress folder to read (None: none, zero files), announced on standard error."""
     folder = settings.progress_dir()
     settings.announce(folder, sample=announce_sample)
-    if folder is None:
-        return plan, Validation(Report(files=0), [], [], [], []), settings.source(None)
-    from .resources import display_path
-
-    validation = validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=settings.jobs,
-                                cache=settings.cache_folder())
-    return plan, validation, settings.source(folder)
+    return folder
 
 
-def _sample_lines(source: DataSource | None, color: bool = False) -> str:
-    """The first lines of a text screen made from the shipped sample (empty otherwise)."""
-    if source is None or not source.sample:
-        return ""
-    from .render.text import render_sample_notice
-
-    return render_sample_notice(color=color, width=_width(), lang=_language())
+def _statuses(value: str | None) -> list[str] | None:
+    return value.split(",") if value else None
 
 
-def _csv_note(source: DataSource | None) -> str | None:
-    """The note that opens a CSV file or an export workbook made from the shipped sample: in Chinese
-    and English, as machine formats are the same in every language."""
-    if source is None or not source.sample:
-        return None
-    from .i18n import text
-
-    return " ".join(f"{text('sample.line', lang)} {text('sample.hint', lang)}" for lang in ("zh", "en"))
-
-
-def _markdown_sample(source: DataSource | None) -> str:
-    if source is None or not source.sample:
-        return ""
-    return f"> **{_say('sample.line')}** {_say('sample.hint')}\n\n"
-
-
-def _year(plan, year: int | None, fallback: int) -> int:
-    if year is None:
-        return fallback
-    if not plan.period.start <= year <= plan.period.end:
-        raise CommandError(_say("cli.year_outside", year=year, start=plan.period.start, end=plan.period.end))
-    return year
-
-
-def _statuses(value: str | None) -> set[str] | None:
-    from .assessment import Status
-
-    if not value:
-        return None
-    wanted = {s.strip() for s in value.split(",") if s.strip()}
-    unknown = wanted - {str(s) for s in Status}
-    if unknown:
-        raise CommandError(_say("cli.unknown_status", statuses=", ".join(sorted(unknown)),
-                                choices=", ".join(str(s) for s in Status)))
-    return wanted
-
-
-table_format = click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "csv"]),
-                            default="text", show_default=True)
 
 
 @cli.command("gap")
@@ -496,7 +429,7 @@ table_format = click.option("--format", "fmt", type=click.Choice(["text", "json"
               show_default=True, help="Group rows under the tasks' groups or their lead units.")
 @click.option("--status", "status_filter", metavar="LIST",
               help="Only these statuses, comma-separated, e.g. limited_progress,deterioration.")
-@table_format
+@format_option(GAP)
 @lang_option
 @plan_option
 @progress_option
@@ -507,46 +440,30 @@ table_format = click.option("--format", "fmt", type=click.Choice(["text", "json"
 def gap_command(year: int, by: str, status_filter: str | None, fmt: str, lang: str, plan_path, progress_path,
                 jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
-    from .overview import filter_rows, gap_table
+    from .api import gap_table, target_statuses
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan = settings.load_plan()
-    year = _year(plan, year, year)
-    statuses = _statuses(status_filter)
-    _, validation, source = _collect(settings, plan, announce_sample=fmt not in ("text", "markdown"))
-    table = filter_rows(gap_table(plan, validation.values, year), statuses)
-    if fmt == "json":
-        from .render.json import dumps
-
-        text = dumps({**table.as_dict(), **source.as_dict()})
-    elif fmt == "markdown":
-        from .render.markdown import render_gap
-
-        text = _markdown_sample(source) + render_gap(table, by, lang=lang)
-    elif fmt == "csv":
-        from .render.csv import render_gap
-
-        text = render_gap(table, by, sample_note=_csv_note(source))
-    else:
-        from .render.text import render_gap
-
-        color = _color() and output is None
-        text = _sample_lines(source, color) + render_gap(table, by, color=color, width=_width(), lang=lang)
-    _warn_errors(validation.report)
+    plan.period.check_year(year)
+    target_statuses(_statuses(status_filter))  # a typo stops the command before any file is read
+    folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
+    table = gap_table(plan, folder, year, statuses=_statuses(status_filter), **settings.options())
+    text = _render(table, fmt, lang, _color() and output is None, by=by)
+    _warn_errors(table.source.errors)
     _emit(text, output, force)
     return EXIT_OK
 
 
-def _warn_errors(report) -> None:
-    if report.errors:
+def _warn_errors(errors: int) -> None:
+    if errors:
         from .i18n import plural
 
-        click.echo(plural("cli.errors_warning", report.errors, _language()), err=True)
+        click.echo(plural("cli.errors_warning", errors, _language()), err=True)
 
 
 @cli.command("status")
 @click.option("--year", type=int, help="Report year (default: the latest year with data).")
-@table_format
+@format_option(STATUS)
 @lang_option
 @plan_option
 @progress_option
@@ -557,33 +474,13 @@ def _warn_errors(report) -> None:
 def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, jobs: int | None,
                    use_cache: bool, output: Path | None, force: bool) -> int:
     """The one-screen picture: the overall goal, every target, task status, milestones, missing reports."""
-    from .overview import latest_year, status_overview
+    from .api import status
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
-    plan, validation, source = _collect(settings, announce_sample=fmt not in ("text", "markdown"))
-    year = _year(plan, year, latest_year(plan, validation.submissions, validation.values))
-    overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
-                               validation.milestones)
-    overview.files, overview.errors = validation.report.files, validation.report.errors
-    overview.warnings = validation.report.warnings
-    if fmt == "json":
-        from .render.json import dumps
-
-        text = dumps({**overview.as_dict(), **source.as_dict()})
-    elif fmt == "markdown":
-        from .render.markdown import render_status
-
-        text = _markdown_sample(source) + render_status(overview, lang=lang)
-    elif fmt == "csv":
-        from .render.csv import render_status
-
-        text = render_status(overview, sample_note=_csv_note(source))
-    else:
-        from .render.text import render_status
-
-        color = _color() and output is None
-        text = _sample_lines(source, color) + render_status(overview, color=color, width=_width(), lang=lang)
-    _emit(text, output, force)
+    plan = settings.load_plan()
+    folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
+    overview = status(plan, folder, year, **settings.options())
+    _emit(_render(overview, fmt, lang, _color() and output is None), output, force)
     return EXIT_OK
 
 
@@ -592,9 +489,9 @@ def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_pa
 def _find_unit(plan, name: str):
     unit = plan.unit(name)
     if unit is None:
-        import difflib
+        from .domain import closest
 
-        close = difflib.get_close_matches(name, plan.unit_keys(), n=3, cutoff=0.5)
+        close = closest(name, plan.unit_keys(), n=3, cutoff=0.5)
         if close:
             raise CommandError(_say("cli.no_unit_close", name=name, close=_say("list.separator").join(close)))
         raise CommandError(_say("cli.no_unit", name=name))
@@ -603,7 +500,7 @@ def _find_unit(plan, name: str):
 
 @cli.command("units")
 @click.option("--year", type=int, help="Also show whether each unit's report for this year arrived.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option(UNITS)
 @lang_option
 @plan_option
 @progress_option
@@ -613,37 +510,24 @@ def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_pat
                   force: bool) -> int:
     """Every unit: the groups it leads and joins, the indicators it reports, and (with --year) whether
     its report arrived."""
-    from .duties import unit_summaries
+    from .api import units
 
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
-    submissions = None
-    source = settings.source(None)  # without --year no progress file is read
-    if year is not None:
-        year = _year(plan, year, year)
-        _, validation, source = _collect(settings, plan, announce_sample=fmt != "text")
-        _warn_errors(validation.report)
-        submissions = validation.submissions
-    summaries = unit_summaries(plan, year, submissions)
-    if fmt == "json":
-        from .render.json import dumps
-
-        text = dumps({"plan": plan.id, "plan_version": plan.version, "year": year,
-                      "units": [s.as_dict() for s in summaries], **source.as_dict()})
-    else:
-        from .render.units import render_units
-
-        color = _color() and output is None
-        text = _sample_lines(source, color) + render_units(plan, summaries, color=color, width=_width(),
-                                                          lang=lang)
-    _emit(text, output, force)
+    folder = None
+    if year is not None:  # without --year no progress file is read
+        plan.period.check_year(year)
+        folder = _progress(settings, announce_sample=fmt != "text")
+    roster = units(plan, folder, year)
+    _warn_errors(roster.source.errors)
+    _emit(_render(roster, fmt, lang, _color() and output is None), output, force)
     return EXIT_OK
 
 
 @cli.command("unit")
 @click.argument("name")
 @click.option("--year", type=int, help="Count reports up to this year (default: the latest year with data).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option(UNIT)
 @lang_option
 @plan_option
 @progress_option
@@ -653,28 +537,14 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
                  output: Path | None, force: bool) -> int:
     """One unit's obligations in full (NAME: id, full name or alias): its groups and tasks, the
     indicators it reports with targets and its own figures, tasks not reported on, missing years."""
-    from .duties import unit_detail
-    from .overview import latest_year
+    from .api import unit
 
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
-    unit = _find_unit(plan, name)
-    _, validation, source = _collect(settings, plan, announce_sample=fmt != "text")
-    _warn_errors(validation.report)
-    submissions, values, tasks = validation.submissions, validation.values, validation.tasks
-    year = _year(plan, year, latest_year(plan, submissions, values))
-    detail = unit_detail(plan, unit, year, submissions, values, tasks)
-    if fmt == "json":
-        from .render.json import dumps
-
-        text = dumps({**detail.as_dict(), **source.as_dict()})
-    else:
-        from .render.units import render_unit_detail
-
-        color = _color() and output is None
-        text = _sample_lines(source, color) + render_unit_detail(detail, color=color, width=_width(),
-                                                                 lang=lang)
-    _emit(text, output, force)
+    who = _find_unit(plan, name)
+    detail = unit(plan, who, _progress(settings, announce_sample=fmt != "text"), year)
+    _warn_errors(detail.source.errors)
+    _emit(_render(detail, fmt, lang, _color() and output is None), output, force)
     return EXIT_OK
 
 
@@ -774,7 +644,7 @@ def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, l
         text = _say("cli.imported", path=shown, values=counts["values"], left_out=left_out,
                     tasks=counts["tasks"], milestones=counts["milestones"]) + "\n"
     else:
-        text = _render_findings(report, fmt, lang)
+        text = _render(_checked(report), fmt, lang, _color())
     if to_stdout:
         click.echo(text, nl=False, err=True)
         if write:
@@ -804,27 +674,30 @@ def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, pr
     names) and the gap table, for spreadsheets. CSV goes to standard output unless -o is given; xlsx
     is written to -o, by default ./sciplan-<year>.xlsx. The tables are the same in every language
     (machine formats); --lang changes sciplan's messages."""
+    from dataclasses import replace
+
+    from .api import read_progress
     from .export import export_sheets, value_rows, values_csv
     from .overview import gap_table
+    from .render.documents import csv_note
 
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
-    year = _year(plan, year, year)
-    _, validation, source = _collect(settings, plan)
-    _warn_errors(validation.report)
-    rows = value_rows(plan, validation.values, year)
-    table = gap_table(plan, validation.values, year)
+    plan.period.check_year(year)
+    progress = read_progress(plan, _progress(settings), **settings.options())
+    _warn_errors(progress.source.errors)
+    rows = value_rows(plan, progress.validation.values, year)
+    table = replace(gap_table(plan, progress.validation.values, year), source=progress.source)
+    note = csv_note(progress)
     if fmt == "csv":
         if gap_only:
-            from .render.csv import render_gap
-
-            _emit(render_gap(table, sample_note=_csv_note(source)), output, force)
+            _emit(_render(table, "csv", lang, False), output, force)
         else:
-            _emit(values_csv(rows, sample_note=_csv_note(source)), output, force)
+            _emit(values_csv(rows, sample_note=note), output, force)
         return EXIT_OK
     from .workbook import table_workbook
 
-    workbook = table_workbook(export_sheets(rows, table), note=_csv_note(source))
+    workbook = table_workbook(export_sheets(rows, table), note=note)
     _write(output or Path(f"sciplan-{year}.xlsx"), workbook, force)
     return EXIT_OK
 
@@ -846,8 +719,7 @@ def _today():
 
 @cli.command("report")
 @click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
-@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True,
-              help="html: one self-contained page with charts; markdown: the same as tables and text.")
+@format_option(REPORT, "html: one self-contained page with charts; markdown: the same as tables and text.")
 @lang_option
 @plan_option
 @progress_option
@@ -858,30 +730,23 @@ def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, out
     """The yearly report for county leaders: the overall goal, every target with a chart, task status,
     reports received and the method. HTML opens offline (nothing is fetched) and prints on A4.
     Dated today, or SOURCE_DATE_EPOCH when set."""
+    from .api import report
     from .i18n import text
-    from .overview import status_overview
-    from .report import build_report
 
     lang = _language(lang)
     if fmt == "html":
         try:
-            from .render.html import render_report
+            import sciplan.render.html  # noqa: F401  (Jinja2 and matplotlib: the optional extra)
         except ImportError as exc:
             if (exc.name or "").partition(".")[0] == "sciplan":
                 raise
             raise CommandError(text("error.report_extra", lang)) from None
-    else:
-        from .render.report_markdown import render_report
     settings = _settings(plan_path, progress_path)
     plan = settings.load_plan()
-    year = _year(plan, year, year)
-    _, validation, source = _collect(settings, plan)
-    overview = status_overview(plan, year, validation.submissions, validation.values, validation.tasks,
-                               validation.milestones)
-    overview.files, overview.errors = validation.report.files, validation.report.errors
-    overview.warnings = validation.report.warnings
-    _warn_errors(validation.report)
-    _emit(render_report(build_report(overview, _today(), source), lang), output, force)
+    plan.period.check_year(year)
+    data = report(plan, _progress(settings, announce_sample=True), year, _today(), **settings.options())
+    _warn_errors(data.errors)
+    _emit(_render(data, fmt, lang, False), output, force)
     return EXIT_OK
 
 
@@ -919,6 +784,9 @@ def _run(argv: list[str] | None) -> int:
     except CommandError as exc:
         click.echo(_say("cli.error", message=exc), err=True)
         return EXIT_USAGE
+    except _core_errors() as exc:
+        click.echo(_say("cli.error", message=_core_message(exc)), err=True)
+        return EXIT_USAGE
     except _usage_error() as exc:
         click.echo(_say("cli.error", message=exc.text(_language())), err=True)
         if exc.findings:
@@ -938,6 +806,22 @@ def _usage_error() -> type[Exception]:
     from .validation import UsageError
 
     return UsageError
+
+
+def _core_errors() -> tuple[type[Exception], ...]:
+    """The core's exceptions that mean "cannot answer what was asked" (imported only when raised)."""
+    from .api import UnknownStatus, YearOutsidePeriod
+
+    return YearOutsidePeriod, UnknownStatus
+
+
+def _core_message(exc: Exception) -> str:
+    from .api import UnknownStatus
+    from .domain import TARGET_STATUS
+
+    if isinstance(exc, UnknownStatus):
+        return _say("cli.unknown_status", statuses=", ".join(exc.words), choices=", ".join(TARGET_STATUS.ids))
+    return _say("cli.year_outside", year=exc.year, start=exc.start, end=exc.end)  # type: ignore[attr-defined]
 
 
 def run() -> None:

@@ -8,9 +8,12 @@ This module imports nothing from sciplan.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,14 @@ class Vocabulary:
         return found[0] if len(found) == 1 else None
 
 
+def closest(typed: object, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The spellings in `choices` nearest to what was typed, best first (at most `n`, none below
+    `cutoff`): the "did you mean" of every lookup by name. Not text: no suggestion."""
+    if not isinstance(typed, str):
+        return []
+    return difflib.get_close_matches(typed, list(choices), n=n, cutoff=cutoff)
+
+
 def _key(text: str) -> str:
     """`In-Progress `, `in progress`, `ｉｎ＿progress` -> `in_progress`; `推进 中` -> `推进中`."""
     normal = unicodedata.normalize("NFKC", text).casefold().strip()
@@ -74,3 +85,74 @@ TASK_STATUS = Vocabulary((
     Word("done", "done", "已完成", ("完成", "已办结", "completed")),
     Word("blocked", "blocked", "受阻", ("暂停", "停滞")),
 ))
+
+
+# How a plan indicator is measured over the period.
+class Kind(StrEnum):
+    LEVEL = "level"  # a stock measured each year, e.g. a rate
+    CUMULATIVE = "cumulative"  # yearly flows summed over the period, e.g. trainees
+    ANNUAL = "annual"  # a flow with its own target every year
+    RATIO = "ratio"  # a level whose yearly value the caller derived from two inputs
+
+
+FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})  # yearly amounts: summed, never carried
+LEVEL_KINDS = frozenset({Kind.LEVEL, Kind.RATIO})  # a state at a date: the latest value counts
+
+KIND = Vocabulary((
+    Word("level", "level", "水平类"),
+    Word("cumulative", "cumulative", "累计类"),
+    Word("annual", "annual", "年度类"),
+    Word("ratio", "ratio", "比值类"),
+))
+
+
+class Comparator(StrEnum):
+    GT = ">"
+    GE = ">="
+
+
+class Status(StrEnum):
+    """Where a target stands in a report year; declared worst first (STATUS_ORDER)."""
+
+    NOT_ACHIEVED = "not_achieved"  # the target year has come and its value does not meet the target
+    DETERIORATION = "deterioration"
+    LIMITED_PROGRESS = "limited_progress"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    NO_DATA = "no_data"
+    NO_BASELINE = "no_baseline"
+    ON_TRACK = "on_track"
+    ACHIEVED = "achieved"
+
+
+# Worst first, so rows needing attention sort to the top: the order the members are declared in.
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+
+# The status of a target: its labels on every screen and report, and what a user may type for it
+# (`gap --status`), in the same shape as TASK_STATUS.
+TARGET_STATUS = Vocabulary((
+    Word("not_achieved", "not achieved", "未实现", ("未达成", "未达标", "missed")),
+    Word("deterioration", "deteriorating", "出现倒退", ("倒退", "退步")),
+    Word("limited_progress", "limited progress", "进展有限", ("进展缓慢",)),
+    Word("needs_acceleration", "needs acceleration", "需加快推进", ("需加快", "加快推进")),
+    Word("no_data", "no data", "无数据", ("暂无数据", "缺数据")),
+    Word("no_baseline", "no baseline", "无基线", ("缺基线",)),
+    Word("on_track", "on track", "进展顺利", ("按计划推进", "正常推进")),
+    Word("achieved", "achieved", "已实现", ("已达成", "已达标", "met")),
+))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Lower bounds (inclusive) of the progress-ratio classes."""
+
+    on_track: float = 0.95
+    needs_acceleration: float = 0.6
+    limited_progress: float = 0.0
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A value known before the period: the level progress is measured from."""
+
+    year: int
+    value: float

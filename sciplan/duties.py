@@ -13,6 +13,7 @@ from .ledger import flow_series, level_series
 from .overview import units_owing
 from .plan import Group, Indicator, Milestone, Plan, Task, Unit
 from .progress import Submission, TaskRecord, ValueRecord
+from .sources import DataSource, with_source
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,20 @@ def unit_summaries(plan: Plan, year: int | None = None,
 
 
 @dataclass(frozen=True)
+class UnitRoster:
+    """Everything `sciplan units` shows: every unit's duties and (with a year) whether its report arrived."""
+
+    plan: Plan
+    year: int | None
+    units: list[UnitSummary]
+    source: DataSource | None = None
+
+    def as_dict(self) -> dict:
+        return with_source({"plan": self.plan.id, "plan_version": self.plan.version, "year": self.year,
+                            "units": [s.as_dict() for s in self.units]}, self.source)
+
+
+@dataclass(frozen=True)
 class TaskDuty:
     task: Task
     group: Group
@@ -91,13 +106,14 @@ class UnitDetail:
     submitted_years: tuple[int, ...]
     missing_years: tuple[int, ...]  # years up to `year` without a valid report (only if it owes one)
     files: tuple[str, ...]  # its progress files, for reference
+    source: DataSource | None = None  # the inputs, named in every format; None: not known
 
     @property
     def unreported_tasks(self) -> list[TaskDuty]:
         return [t for t in self.tasks if not t.reported_years]
 
     def as_dict(self) -> dict:
-        return {
+        return with_source({
             "plan": self.plan.id,
             "plan_version": self.plan.version,
             "year": self.year,
@@ -120,7 +136,7 @@ class UnitDetail:
             "submitted_years": list(self.submitted_years),
             "missing_years": list(self.missing_years),
             "files": list(self.files),
-        }
+        }, self.source)
 
 
 def unit_detail(plan: Plan, unit: Unit, year: int, submissions: list[Submission], values: list[ValueRecord],

@@ -12,12 +12,20 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from .figures import decimals_for
 from .overview import GapTable
 from .plan import Plan
 from .progress import ValueRecord
-from .render.csv import GAP_COLUMNS, sample_comment
-from .render.numbers import decimals_for
 
+# The gap table's columns, in the CSV file and the export workbook's Gap sheet.
+GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "target", "target_year",
+               "expected", "actual", "gap", "ratio", "status", "forecast", "forecast_meets_target",
+               "missing_years", "missed_years"]
+
+
+def sample_comment(note: str | None) -> str:
+    """The leading comment line of a CSV file made from the sample (`note`), or nothing."""
+    return "" if note is None else "# " + " ".join(note.split()) + "\r\n"
 COUNTY = "全县"  # the township column of county-wide figures
 
 VALUE_COLUMNS = ("year", "unit", "unit_name", "area", "area_name", "indicator", "indicator_name", "measure",

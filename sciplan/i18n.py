@@ -37,7 +37,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-from .domain import TASK_STATUS
+from .domain import KIND, TARGET_STATUS, TASK_STATUS
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -46,14 +46,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- assessment statuses (sdg-build's classes) -------------------------------------------------
-    "status.achieved": {"en": "achieved", "zh": "已实现"},
-    "status.not_achieved": {"en": "not achieved", "zh": "未实现"},
-    "status.on_track": {"en": "on track", "zh": "进展顺利"},
-    "status.needs_acceleration": {"en": "needs acceleration", "zh": "需加快推进"},
-    "status.limited_progress": {"en": "limited progress", "zh": "进展有限"},
-    "status.deterioration": {"en": "deteriorating", "zh": "出现倒退"},
-    "status.no_data": {"en": "no data", "zh": "无数据"},
-    "status.no_baseline": {"en": "no baseline", "zh": "无基线"},
+    **{f"status.{w.id}": {"en": w.en, "zh": w.zh} for w in TARGET_STATUS.words},  # domain.TARGET_STATUS
     # --- task and milestone states -------------------------------------------------------------
     **{f"task.{w.id}": {"en": w.en, "zh": w.zh} for w in TASK_STATUS.words},  # domain.TASK_STATUS
     "task.not_reported": {"en": "not reported", "zh": "未报送"},
@@ -184,10 +177,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "screen.comma": {"en": ", ", "zh": "，"},
     "screen.semicolon": {"en": "; ", "zh": "；"},
     "screen.none": {"en": "none", "zh": "无"},
-    "screen.kind.level": {"en": "level", "zh": "水平类"},
-    "screen.kind.cumulative": {"en": "cumulative", "zh": "累计类"},
-    "screen.kind.annual": {"en": "annual", "zh": "年度类"},
-    "screen.kind.ratio": {"en": "ratio", "zh": "比值类"},
+    **{f"screen.kind.{w.id}": {"en": w.en, "zh": w.zh} for w in KIND.words},  # domain.KIND
     "screen.target.year": {"en": "{target} ({year})", "zh": "{target}（{year}年）"},
     "screen.target.per_year": {"en": "{target} /yr", "zh": "{target} /年"},
     "screen.target.by": {"en": "{target} by {year}", "zh": "到{year}年 {target}"},

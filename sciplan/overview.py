@@ -7,7 +7,7 @@ or CSV. Nothing here formats numbers or knows about terminals.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .assessment import (
     STATUS_ORDER,
@@ -23,6 +23,7 @@ from .assessment import (
 from .ledger import Ledger
 from .plan import Group, Indicator, Milestone, Plan
 from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
+from .sources import DataSource, with_source
 
 GROUP_BY = ("indicator", "group", "unit")
 
@@ -72,14 +73,15 @@ class GapTable:
     plan: Plan
     year: int
     rows: list[GapRow]
+    source: DataSource | None = None  # the inputs, named in every format; None: not known
 
     def as_dict(self) -> dict:
-        return {
+        return with_source({
             "plan": self.plan.id,
             "plan_version": self.plan.version,
             "year": self.year,
             "indicators": [row.as_dict() for row in self.rows],
-        }
+        }, self.source)
 
     def counts(self) -> dict[str, int]:
         counter = Counter(str(r.status) for r in self.rows)
@@ -105,8 +107,8 @@ def thresholds_of(plan: Plan) -> Thresholds:
 
 
 def check_year(plan: Plan, year: int) -> None:
-    if not plan.period.start <= year <= plan.period.end:
-        raise ValueError(f"year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
+    """YearOutsidePeriod (a ValueError) unless `year` lies inside the plan period."""
+    plan.period.check_year(year)
 
 
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
@@ -130,7 +132,7 @@ def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
 def filter_rows(table: GapTable, statuses: set[str] | None) -> GapTable:
     if not statuses:
         return table
-    return GapTable(table.plan, table.year, [r for r in table.rows if str(r.status) in statuses])
+    return replace(table, rows=[r for r in table.rows if str(r.status) in statuses])
 
 
 def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
@@ -212,6 +214,7 @@ class StatusOverview:
     errors: int = 0
     warnings: int = 0
     notes: list[str] = field(default_factory=list)
+    source: DataSource | None = None  # the inputs, named in every format; None: not known
 
     @property
     def goal_row(self) -> GapRow | None:
@@ -223,7 +226,7 @@ class StatusOverview:
 
     def as_dict(self) -> dict:
         goal = self.goal_row
-        return {
+        return with_source({
             "plan": self.plan.id,
             "plan_version": self.plan.version,
             "year": self.year,
@@ -240,7 +243,7 @@ class StatusOverview:
                 "submitted": [u.unit_id for u in self.reporting if u.submitted],
                 "missing": [u.unit_id for u in self.missing_reports],
             },
-        }
+        }, self.source)
 
 
 def latest_year(plan: Plan, submissions: list[Submission], values: list[ValueRecord]) -> int:

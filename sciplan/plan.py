@@ -14,11 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .assessment import Kind
+from .domain import FLOW_KINDS, Kind
 from .findings import C002, C003, C004, C005, C006, C007, Code
 from .i18n import Message
-
-FLOW_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL})
 
 
 class ValueType(StrEnum):
@@ -145,6 +143,20 @@ class Period(_Model):
     def years(self) -> range:
         return range(self.start, self.end + 1)
 
+    def check_year(self, year: int) -> int:
+        """`year` when it lies inside the period; YearOutsidePeriod otherwise."""
+        if not self.start <= year <= self.end:
+            raise YearOutsidePeriod(year, self.start, self.end)
+        return year
+
+
+class YearOutsidePeriod(ValueError):
+    """A year asked for lies outside the plan period: sciplan cannot answer for it."""
+
+    def __init__(self, year: int, start: int, end: int) -> None:
+        super().__init__(f"year {year} is outside the plan period {start}-{end}")
+        self.year, self.start, self.end = year, start, end
+
 
 class DocumentInfo(_Model):
     number: str
@@ -222,9 +234,18 @@ class Plan(BaseModel):
             "_tasks": {t.id: (g, t) for g in self.groups for t in g.tasks},
             "_indicators": {i.id: i for i in self.indicators},
             "_townships": townships,
+            "_file": None,
         }
         for name, table in tables.items():
             object.__setattr__(self, name, table)
+
+    @property
+    def file(self) -> str | None:
+        """The plan file as shown to the reader, set by whoever loaded it (`keep_file`); not a key."""
+        return self._file
+
+    def keep_file(self, shown: str) -> None:
+        object.__setattr__(self, "_file", shown)
 
     # --- look-ups -------------------------------------------------------------------------------
     def unit(self, key: str) -> Unit | None:

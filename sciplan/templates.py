@@ -14,10 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .assessment import Kind
-from .domain import TASK_STATUS
+from . import figures as num
+from .domain import TASK_STATUS, Kind
 from .plan import Group, Indicator, Milestone, Plan, Task, Township, Unit, ValueType
-from .render import numbers as num
 
 DEFAULT_SCHEMA = "progress.schema.json"
 

@@ -16,6 +16,7 @@ running total), the target and the forecast, with the reported values coloured b
 from __future__ import annotations
 
 import io
+import math
 import re
 from html import escape
 
@@ -108,13 +109,28 @@ def value_range(ind: IndicatorReport) -> tuple[float, float]:
     heights = [ind.target] + [y for _, y in ind.plotted] + [y for _, y in ind.expected_path]
     if ind.forecast is not None:
         heights.append(ind.forecast)  # a least-squares forecast can fall below zero
-    top = max(heights) * 1.12 if max(heights) > 0 else 1.0
-    return min(0.0, min(heights) * 1.12), top
+    # A sum past the largest float is infinite, and a point off the scale is not drawn: the axis spans
+    # the finite points, with its margin kept finite too (1e308 * 1.12 would not be).
+    heights = [h for h in heights if math.isfinite(h)] or [0.0]
+    top = _widened(max(heights)) if max(heights) > 0 else 1.0
+    return min(0.0, _widened(min(heights))), top
+
+
+def _widened(value: float) -> float:
+    """`value` and 12% more, away from zero; the value itself where that is no longer finite."""
+    wider = value * 1.12
+    return wider if math.isfinite(wider) else value
+
+
+# Beyond this a tick written out in full would be wider than the chart: it is written 1.2e+15.
+HUGE_TICK = 1e12
 
 
 def _tick(value: float, measure: str) -> str:
     if measure == "%":
         return f"{value:g}%"
+    if abs(value) >= HUGE_TICK:
+        return f"{value:.3g}"
     return num.figure(value)
 
 

@@ -10,11 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
+from ..export import GAP_COLUMNS, sample_comment
 from ..overview import GapTable, StatusOverview, grouped
-
-GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "target", "target_year",
-               "expected", "actual", "gap", "ratio", "status", "forecast", "forecast_meets_target",
-               "missing_years", "missed_years"]
 
 
 def _value(v: object) -> object:
@@ -27,11 +24,6 @@ def _value(v: object) -> object:
     if isinstance(v, (list, tuple)):
         return " ".join(str(x) for x in v)
     return v
-
-
-def sample_comment(note: str | None) -> str:
-    """The leading comment line of a CSV file made from the sample (`note`), or nothing."""
-    return "" if note is None else "# " + " ".join(note.split()) + "\r\n"
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, sample_note: str | None = None) -> str:

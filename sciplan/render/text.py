@@ -320,14 +320,14 @@ def progress_share(row: GapRow) -> float | None:
 def _bar(row: GapRow, width: int = BAR_WIDTH) -> Text:
     """█ for the way made, ┊ where the straight line says the county should be by now."""
     share = progress_share(row)
-    if share is None:
+    if share is None or math.isnan(share):
         return Text(BAR_EMPTY * width, style="dim")
-    filled = max(0, min(width, round(share * width)))
+    filled = round(max(0.0, min(1.0, share)) * width)  # clamped first: a huge share is a full bar
     cells = [BAR_FULL] * filled + [BAR_EMPTY] * (width - filled)
     expected = _share(row, row.assessment.expected)
-    if expected is not None:
+    if expected is not None and math.isfinite(expected):
         # The cell holding the expected point; the small epsilon keeps 0.6 * 10 from landing on 5.
-        mark = math.floor(expected * width + 1e-9)
+        mark = math.floor(max(0.0, min(1.0, expected)) * width + 1e-9)
         if filled <= mark < width:
             cells[mark] = BAR_EXPECTED
     # Styles go on the segments, not the Text: a base style would tint the dots too.

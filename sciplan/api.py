@@ -1,0 +1,197 @@
+"""sciplan as a library: what the commands do, as plain functions (no click, nothing printed).
+
+    from sciplan import api
+
+    plan = api.load_plan("data/plan.yaml")
+    overview = api.status(plan, "data/progress")          # the latest year with data
+    print(api.render(overview, "text", lang="zh"))        # or "json", "markdown", "csv"
+    table = api.gap_table(plan, "data/progress", 2023, statuses={"deterioration"})
+    rows = table.as_dict()["indicators"]                  # what `sciplan gap --format json` prints
+    checked = api.validate(plan, ["data/progress"])
+    checked.report.valid, checked.report.errors
+
+Every result is complete: it carries its figures, how the progress files checked and the `source`
+it was made from (plan file, progress folder, whether it is the invented sample), and its
+`as_dict()` is exactly the JSON document the command prints (`render(result, "json")`). A folder of
+None means no progress folder: zero files. Errors: `YearOutsidePeriod` (a ValueError) for a year
+outside the plan period, `FileNotFoundError` for a missing plan; an unusable plan raises
+`sciplan.validation.UsageError` with located findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .domain import TARGET_STATUS
+from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries
+from .findings import Report
+from .overview import GapTable, StatusOverview, filter_rows, latest_year, status_overview
+from .overview import gap_table as _gap_table
+from .plan import Plan, Unit, YearOutsidePeriod
+from .render import Style, renderers_for
+from .report import ReportData, build_report
+from .resources import display_path, is_sample
+from .sources import DataSource, with_source
+from .validation import Validation, validate_paths
+from .validation import load_plan as _load_plan
+
+__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
+           "render", "report", "status", "unit", "units", "validate"]
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Files checked against the plan: the findings, and (for progress files) the source they came from."""
+
+    report: Report
+    source: DataSource | None = None
+
+    def localized(self, lang: str) -> Checked:
+        return replace(self, report=self.report.localized(lang))
+
+    def as_dict(self) -> dict:
+        return with_source(self.report.as_dict(), self.source)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress folder read and checked: the accepted records and where they came from."""
+
+    validation: Validation
+    source: DataSource
+
+
+def load_plan(path: PathLike | None = None) -> Plan:
+    """The plan at `path` (default: ./data/plan.yaml, else the plan shipped with sciplan)."""
+    from .resources import default_plan
+
+    plan_path = Path(path) if path is not None else default_plan(Path.cwd())
+    if plan_path is None or not plan_path.is_file():
+        raise FileNotFoundError(f"no plan file at {plan_path or './data/plan.yaml'}")
+    plan = _load_plan(plan_path, display_path(plan_path, Path.cwd()))
+    plan.keep_file(display_path(plan_path, Path.cwd()))
+    return plan
+
+
+def source_of(plan: Plan, progress_dir: PathLike | None, report: Report | None = None) -> DataSource:
+    """What an output names as its inputs: the plan's file and the progress folder (None: none read)."""
+    folder = None if progress_dir is None else Path(progress_dir)
+    counts = {} if report is None else {"files": report.files, "errors": report.errors,
+                                         "warnings": report.warnings}
+    return DataSource(plan.file or "", None if folder is None else display_path(folder, Path.cwd()),
+                      folder is not None and is_sample(folder), **counts)
+
+
+def validate(plan: Plan, paths: Sequence[PathLike], *, max_bytes: int = 1 << 20, jobs: int | None = None,
+             cache: Path | None = None) -> Checked:
+    """Check progress files and folders against the plan (what `sciplan validate` prints)."""
+    paths = [Path(p) for p in paths]
+    cwd = Path.cwd()
+    shown = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
+    result = validate_paths(plan, paths, shown, max_bytes=max_bytes, jobs=jobs, cache=cache)
+    # progress_dir names the folder when one folder was checked; sample: any path is in the sample
+    source = source_of(plan, paths[0] if len(paths) == 1 and paths[0].is_dir() else None)
+    if not source.sample and any(is_sample(p) for p in paths):
+        source = replace(source, sample=True)
+    return Checked(result.report, source)
+
+
+def read_progress(plan: Plan, progress_dir: PathLike | None, *, jobs: int | None = None,
+                  cache: Path | None = None) -> Progress:
+    """The progress folder's files, checked; entries with errors are left out of the records."""
+    if progress_dir is None:
+        return Progress(Validation(Report(files=0), [], [], [], []), source_of(plan, None))
+    folder = Path(progress_dir)
+    validation = validate_paths(plan, [folder], [display_path(folder, Path.cwd())], jobs=jobs, cache=cache)
+    return Progress(validation, source_of(plan, folder, validation.report))
+
+
+def gap_table(plan: Plan, progress_dir: PathLike | None, year: int, *, statuses: Iterable[str] | None = None,
+              jobs: int | None = None, cache: Path | None = None) -> GapTable:
+    """Every target for `year`, worst first; with `statuses` (ids or any label or synonym in
+    `domain.TARGET_STATUS`), only those. ValueError for a status that is none of them."""
+    plan.period.check_year(year)
+    wanted = target_statuses(statuses)
+    progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    table = _gap_table(plan, progress.validation.values, year)
+    return replace(filter_rows(table, wanted), source=progress.source)
+
+
+def target_statuses(typed: Iterable[str] | None) -> set[str] | None:
+    """The status ids meant by what a user typed (None or nothing: every status)."""
+    typed = [t.strip() for t in typed or () if t.strip()]
+    if not typed:
+        return None
+    meant = {t: TARGET_STATUS.meaning(t) for t in typed}
+    unknown = sorted(t for t, m in meant.items() if m is None)
+    if unknown:
+        raise UnknownStatus(unknown)
+    return {m for m in meant.values() if m is not None}
+
+
+class UnknownStatus(ValueError):
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(f"unknown status {', '.join(words)}; choose from {', '.join(TARGET_STATUS.ids)}")
+        self.words = words
+
+
+def status(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *, jobs: int | None = None,
+           cache: Path | None = None) -> StatusOverview:
+    """The one-screen picture for `year` (default: the latest year with data), with the counts of
+    the progress files checked and the source."""
+    if year is not None:
+        plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    v = progress.validation
+    year = latest_year(plan, v.submissions, v.values) if year is None else year
+    overview = status_overview(plan, year, v.submissions, v.values, v.tasks, v.milestones)
+    overview.files, overview.errors, overview.warnings = v.report.files, v.report.errors, v.report.warnings
+    overview.source = progress.source
+    return overview
+
+
+def report(plan: Plan, progress_dir: PathLike | None, year: int, made: dt.date | None = None, *,
+           jobs: int | None = None, cache: Path | None = None) -> ReportData:
+    """The yearly report's contents, dated `made` (default: today)."""
+    overview = status(plan, progress_dir, year, jobs=jobs, cache=cache)
+    return build_report(overview, made or dt.date.today(), overview.source)
+
+
+def units(plan: Plan, progress_dir: PathLike | None = None, year: int | None = None) -> UnitRoster:
+    """Every unit's duties; with `year`, whether its report for that year arrived (the folder is read
+    only then)."""
+    if year is None:
+        return UnitRoster(plan, None, unit_summaries(plan), source_of(plan, None))
+    plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir)
+    summaries = unit_summaries(plan, year, progress.validation.submissions)
+    return UnitRoster(plan, year, summaries, progress.source)
+
+
+def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None = None) -> UnitDetail:
+    """One unit's duties and what it reported up to `year` (default: the latest year with data)."""
+    if year is not None:
+        plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir)
+    v = progress.validation
+    year = latest_year(plan, v.submissions, v.values) if year is None else year
+    return replace(unit_detail(plan, who, year, v.submissions, v.values, v.tasks), source=progress.source)
+
+
+def formats(document: Any) -> tuple[str, ...]:
+    """The format names `render` accepts for `document`."""
+    return renderers_for(document).names
+
+
+def render(document: Any, fmt: str = "text", *, lang: str = "en", color: bool = False, width: int = 80,
+           **options: Any) -> str:
+    """`document` (any result above) as text, json, markdown, csv, github, html: see `formats`.
+    Options: `by="group"` or `"unit"` for a gap table."""
+    return renderers_for(document)[fmt](document, Style(lang, color, width), **options)

@@ -1,16 +1,21 @@
 """A cache of per-file results, so a second run over unchanged files skips parsing and checking.
 
 An entry is one file's checked result (its findings and extracted records), found by the name the
-file is shown under and a hash of its exact bytes; mtimes are never trusted. Entries live in a store
-per namespace, a hash of everything else a result depends on: the cache format, sciplan's version
-and source code, the plan, the options that change results (the size limit) and the date the
-checks are run on. An edited file, a changed plan or another sciplan therefore never meets a stale
-entry: it is simply not found. Cross-file checks are not cached; they run on the cached records.
+file is shown under and a hash of its exact bytes; mtimes are never trusted. Entries are grouped by
+namespace, a hash of everything else a result depends on: the cache format, sciplan's version and
+source code, the plan and the options that change results (the size limit). An edited file, a
+changed plan or another sciplan therefore never meets a stale entry: it is simply not found.
+Cross-file checks are not cached; they run on the cached records.
 
-A store is a folder of shard files, so checking one file reads and rewrites one shard, not the
-results of a whole province. A shard is written atomically (temporary file, then rename) and
-carries a checksum: one that is truncated, corrupt or of another format is ignored and rebuilt.
-The cache is an optimisation only: any problem reading or writing it is silent, never a failure.
+The entries live in one SQLite database per cache folder (`results.sqlite3`, WAL mode), so two
+sciplan processes can read and write it at once, and a crash mid-write never leaves a torn entry.
+The cache is an optimisation only: any problem reading or writing it is silent, never a failure —
+a database that is locked is bypassed for the run, one that is corrupt is rebuilt.
+
+The cache is trusted only as far as its folder is: sciplan uses a folder only the user can write
+(created with mode 0700; one that others may write is not used at all), opens the database only
+when it is a regular file of sane size, and decodes entries totally — an entry that is malformed in
+any way, or holds values of the wrong types, is a miss and the file is checked again.
 
 Results are encoded with `marshal` as plain tuples, not pickled: decoding is several times faster,
 which is what makes a warm run fast. `RecordCodec` derives the encoding of a dataclass from its
@@ -26,20 +31,20 @@ import hashlib
 import marshal
 import os
 import shutil
-import tempfile
+import stat
 import types
 import typing
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 1
-MAGIC = b"sciplan-cache\x00"
+CACHE_FORMAT = 2
 DIGEST_SIZE = 16
-SHARDS = 32
-MAX_SHARD_ENTRIES = 10_000  # past this, entries of files not seen in the current run are dropped
-KEEP_STORES = 4  # stores of other namespaces (older plans, versions, days) kept for switching back
+DATABASE = "results.sqlite3"
+MAX_ENTRIES = 200_000  # in one namespace; past this, entries of files not seen in the current run go
+KEEP_STORES = 4  # namespaces besides the current one (older plans, versions) kept for switching back
+MAX_DATABASE_BYTES = 1 << 30  # a larger file is not a cache sciplan wrote: it is not opened
+BUSY_MS = 2000  # how long to wait for another sciplan's write before doing without the cache
 
 
 def default_folder() -> Path:
@@ -90,6 +95,9 @@ class RecordCodec:
         converters = [_converters(hints[name]) for name in self.fields]
         self._encoders = [(i, enc) for i, (enc, _) in enumerate(converters) if enc is not None]
         self._decoders = [(i, dec) for i, (_, dec) in enumerate(converters) if dec is not None]
+        # Fields stored as they are: the types a decoded value may have, so a malformed entry is refused.
+        self._checks = [(i, kinds) for i, name in enumerate(self.fields)
+                        if converters[i][0] is None and (kinds := _plain_types(hints[name])) is not None]
 
     def encode(self, obj: Any) -> tuple:
         values = [getattr(obj, name) for name in self.fields]
@@ -99,6 +107,12 @@ class RecordCodec:
         return tuple(values)
 
     def decode(self, values: tuple) -> Any:
+        """The instance `values` encodes; TypeError or ValueError when they are not such an encoding."""
+        if not isinstance(values, tuple) or len(values) != len(self.fields):
+            raise ValueError("not an encoded record")
+        for i, kinds in self._checks:
+            if not isinstance(values[i], kinds):
+                raise TypeError(f"field {self.fields[i]} holds {type(values[i]).__name__}")
         if not self._decoders:
             return self.cls(*values)
         items = list(values)
@@ -133,8 +147,9 @@ def _converters(hint: Any) -> tuple[Callable | None, Callable | None]:
         (item,) = typing.get_args(hint)
         enc, dec = _converters(item)
         if enc is None or dec is None:
-            return tuple, list
-        return (lambda xs: tuple(enc(x) for x in xs)), (lambda xs: [dec(x) for x in xs])
+            kinds = _plain_types(item)
+            return tuple, (list if kinds is None else (lambda xs: _checked_list(xs, kinds)))
+        return (lambda xs: tuple(enc(x) for x in xs)), (lambda xs: [dec(x) for x in _checked_list(xs, tuple)])
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         codec = codec_for(hint)
         return codec.encode, codec.decode
@@ -151,6 +166,20 @@ def _converters(hint: Any) -> tuple[Callable | None, Callable | None]:
 _PLAIN = (str, int, float, bool, type(None), Any)
 
 
+def _plain_types(hint: Any) -> tuple[type, ...] | None:
+    """The types a plain field's value may have once decoded; None for Any (anything goes)."""
+    args = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if Any in args or not all(isinstance(a, type) for a in args):
+        return None
+    return tuple({int, float} if float in args else set()) + tuple(args)
+
+
+def _checked_list(values: Any, kinds: tuple[type, ...]) -> list:
+    if not isinstance(values, tuple) or not all(isinstance(v, kinds) for v in values):
+        raise TypeError("not an encoded list")
+    return list(values)
+
+
 def _plain_only(hint: Any) -> tuple[None, None]:
     args = typing.get_args(hint) or (hint,)
     if not all(a in _PLAIN for a in args):
@@ -160,7 +189,12 @@ def _plain_only(hint: Any) -> tuple[None, None]:
 
 # --- the store -----------------------------------------------------------------------------------
 
-Entry = tuple[bytes, bytes]  # (content digest, encoded result)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS namespaces (name TEXT PRIMARY KEY, generation INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS results (
+    namespace TEXT NOT NULL, display TEXT NOT NULL, digest BLOB NOT NULL, result BLOB NOT NULL,
+    PRIMARY KEY (namespace, display)) WITHOUT ROWID;
+"""
 
 
 class ResultStore:
@@ -169,96 +203,232 @@ class ResultStore:
     def __init__(self, folder: Path, key: str):
         self.folder = folder
         self.key = key
-        self.path = folder / f"results-{key}"
-        self._shards: dict[int, dict[str, Entry]] = {}
-        self._changed: set[int] = set()
+        self.path = folder / DATABASE
+        self._db: Any = None  # sqlite3.Connection once opened; False when the cache is not usable
+        self._pending: dict[str, tuple[bytes, bytes]] = {}
         self._seen: set[str] = set()
 
     def get(self, display: str, content_digest: bytes) -> bytes | None:
         """The encoded result of a file shown as `display` whose bytes have this digest, if kept."""
         self._seen.add(display)
-        found = self._shard(display).get(display)
-        if found is None or found[0] != content_digest:
+        db = self._open()
+        if db is None:
             return None
-        return found[1]
+        try:
+            row = db.execute("SELECT digest, result FROM results WHERE namespace = ? AND display = ?",
+                             (self.key, _text(display))).fetchone()
+        except _sqlite_errors() as exc:
+            self._give_up(exc)
+            return None
+        if row is None or not isinstance(row[0], bytes) or row[0] != content_digest:
+            return None
+        return row[1] if isinstance(row[1], bytes) else None
+
+    def load(self, display: str, content_digest: bytes, codec: RecordCodec) -> Any:
+        """The decoded result, or None: an entry that does not decode, whatever is wrong with it, is
+        a miss (the file is checked again)."""
+        blob = self.get(display, content_digest)
+        if blob is None:
+            return None
+        try:
+            return codec.loads(blob)
+        except Exception:  # noqa: BLE001 - any malformed entry, however it fails, is only a miss
+            return None
 
     def put(self, display: str, content_digest: bytes, blob: bytes) -> None:
         self._seen.add(display)
-        number = _shard_number(display)
-        shard = self._shard(display)
-        if shard.get(display) != (content_digest, blob):
-            shard[display] = (content_digest, blob)
-            self._changed.add(number)
+        self._pending[display] = (content_digest, blob)
 
     def save(self) -> None:
-        """Write the shards that changed; a cache that cannot be written is simply not written."""
-        if not self._changed:
-            return
+        """Write the new entries in one transaction and close the database; a cache that cannot be
+        written is not written. A database found corrupt on the way is removed and written afresh, once."""
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            os.utime(self.path)  # the newest store is the last one pruned
-            for number in sorted(self._changed):
-                entries = self._shards[number]
-                if len(entries) > MAX_SHARD_ENTRIES:
-                    entries = {k: v for k, v in entries.items() if k in self._seen}
-                _write_shard(self.path / f"{number:02x}.bin", self.key, entries)
-            self._changed.clear()
-            _prune(self.folder, self.path)
-        except OSError:
-            pass
+            self._write()
+        finally:
+            self.close()
 
-    def _shard(self, display: str) -> dict[str, Entry]:
-        number = _shard_number(display)
-        shard = self._shards.get(number)
-        if shard is None:
-            shard = self._shards[number] = _read_shard(self.path / f"{number:02x}.bin", self.key)
-        return shard
+    def _write(self) -> None:
+        for _attempt in range(2):
+            if not self._pending:
+                return
+            db = self._open(create=True)
+            if db is None:
+                return
+            try:
+                with db:
+                    rows = [(self.key, _text(d), digest, blob) for d, (digest, blob) in self._pending.items()]
+                    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+                    (generation,) = db.execute("SELECT coalesce(max(generation), 0) + 1 "
+                                               "FROM namespaces").fetchone()
+                    db.execute("INSERT OR REPLACE INTO namespaces VALUES (?, ?)", (self.key, generation))
+                    self._prune(db)
+                self._pending.clear()
+            except _sqlite_errors() as exc:
+                self._give_up(exc)
+
+    def close(self) -> None:
+        if self._db:
+            self._db.close()
+        self._db = None
+
+    def _prune(self, db) -> None:
+        """Keep the newest few namespaces, and at most MAX_ENTRIES entries in this one."""
+        old = [name for (name,) in db.execute("SELECT name FROM namespaces WHERE name != ? "
+                                              "ORDER BY generation DESC LIMIT -1 OFFSET ?",
+                                              (self.key, KEEP_STORES))]
+        for name in old:
+            db.execute("DELETE FROM results WHERE namespace = ?", (name,))
+            db.execute("DELETE FROM namespaces WHERE name = ?", (name,))
+        (count,) = db.execute("SELECT count(*) FROM results WHERE namespace = ?", (self.key,)).fetchone()
+        if count > MAX_ENTRIES:
+            keep = {_text(d) for d in self._seen}
+            stale = [(self.key, d) for (d,) in db.execute("SELECT display FROM results WHERE namespace = ?",
+                                                          (self.key,)) if d not in keep]
+            db.executemany("DELETE FROM results WHERE namespace = ? AND display = ?", stale)
+
+    def _open(self, create: bool = False):
+        """The open database, or None when the cache is not usable for this run."""
+        if self._db is None:
+            self._db = _connect(self.folder, self.path, create) or (False if create else None)
+        return self._db or None
+
+    def _give_up(self, exc: BaseException) -> None:
+        """A locked database: do without the cache for the rest of the run. A corrupt one: remove it,
+        so that this run's results start a new one."""
+        import sqlite3
+
+        self.close()
+        locked = isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+        if isinstance(exc, sqlite3.DatabaseError) and not locked:
+            try:
+                _remove_database(self.path)
+            except OSError:
+                self._db = False
+            return  # self._db stays None: save() makes a new database
+        self._db = False
 
 
-def _shard_number(display: str) -> int:
-    return zlib.crc32(display.encode("utf-8", "surrogatepass")) % SHARDS
+def _text(display: str) -> str:
+    # A file name with an undecodable byte (a lone surrogate) cannot be stored as SQLite text.
+    return display.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
 
 
-def _write_shard(path: Path, key: str, entries: dict[str, Entry]) -> None:
-    payload = marshal.dumps((CACHE_FORMAT, key, entries))
-    data = MAGIC + hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
-    # Atomic but not fsynced: a shard torn by a crash fails its checksum and is rebuilt.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _sqlite_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    return (sqlite3.Error, OSError, ValueError, TypeError, IndexError, OverflowError)
+
+
+def folder_is_private(folder: Path) -> bool:
+    """Whether `folder` is a real folder of this user that no one else may write to. A cache in a
+    folder others can write could be fed results that make a bad file pass."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        status = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode):
+        return False
+    if os.name != "posix":
+        return True  # Windows keeps a user's cache folder in the user's own profile
+    return status.st_uid == os.geteuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _connect(folder: Path, path: Path, create: bool):
+    """Open (or, with `create`, make) the cache database; None when it must not or cannot be used."""
+    import sqlite3
+
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not folder_is_private(folder):
+            return None
+        try:
+            status = os.lstat(path)
+        except FileNotFoundError:
+            if not create:
+                return None
+        else:
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_DATABASE_BYTES:
+                return None  # a link, pipe or giant file where the database should be: not opened
+            if status.st_size < 512:
+                # Shorter than SQLite's header: nothing worth keeping, and a WAL left beside an emptied
+                # file makes SQLite wait for a lock that never comes.
+                _remove_database(path)
+                if not create:
+                    return None
+        try:
+            return _prepared(sqlite3.connect(path, timeout=BUSY_MS / 1000))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return None  # another sciplan is writing: do without the cache this run
+        except sqlite3.DatabaseError:
+            pass  # not a database, or a corrupt one
+        if not create:
+            return None
+        _remove_database(path)  # start afresh
+        return _prepared(sqlite3.connect(path, timeout=BUSY_MS / 1000))
+    except (sqlite3.Error, OSError):
+        return None
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _prepared(db):
+    """The connection in WAL mode with the current schema; closed again when anything fails."""
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode a crash loses the last run, never the file
+        db.executescript(_SCHEMA)
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if version != CACHE_FORMAT:
+            with db:
+                db.execute("DELETE FROM results")
+                db.execute("DELETE FROM namespaces")
+                db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
+        return db
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        db.close()
         raise
 
 
-def _read_shard(path: Path, key: str) -> dict[str, Entry]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    head = len(MAGIC) + DIGEST_SIZE
-    if len(data) < head or not data.startswith(MAGIC):
-        return {}
-    payload = memoryview(data)[head:]
-    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != data[len(MAGIC):head]:
-        return {}  # truncated or corrupt: rebuilt on the next save
-    try:
-        fmt, stored_key, entries = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if fmt != CACHE_FORMAT or stored_key != key or not isinstance(entries, dict):
-        return {}
-    return entries
+def cache_info(folder: Path) -> dict[str, Any]:
+    """Where the cache is, whether it is used, how big it is and how many entries it holds."""
+    path = folder / DATABASE
+    info: dict[str, Any] = {"folder": str(folder), "database": str(path), "exists": path.exists(),
+                            "usable": folder_is_private(folder) if folder.exists() else True,
+                            "bytes": 0, "entries": 0, "namespaces": 0}
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            info["bytes"] += os.lstat(part).st_size
+        except OSError:
+            pass
+    db = _connect(folder, path, create=False) if info["exists"] else None
+    if db is not None:
+        try:
+            info["entries"] = db.execute("SELECT count(*) FROM results").fetchone()[0]
+            info["namespaces"] = db.execute("SELECT count(*) FROM namespaces").fetchone()[0]
+        except _sqlite_errors():
+            pass
+        finally:
+            db.close()
+    return info
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    """Keep the newest few stores of other namespaces; older plans and versions rarely come back."""
-    try:
-        stores = [p for p in folder.glob("results-*") if p.is_dir() and p != keep]
-        stores.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stores[KEEP_STORES:]:
+def clear_cache(folder: Path) -> int:
+    """Remove the cache database (and files of older cache formats); the number of files removed."""
+    removed = 0
+    for part in (DATABASE, DATABASE + "-wal", DATABASE + "-shm"):
+        try:
+            (folder / part).unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    for old in folder.glob("results-*"):  # the shard folders of cache format 1
+        if old.is_dir() and not old.is_symlink():
             shutil.rmtree(old, ignore_errors=True)
-    except OSError:
-        pass
+            removed += 1
+    return removed

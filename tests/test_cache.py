@@ -234,30 +234,52 @@ def test_cross_file_checks_run_over_cached_results(plan: Plan, tmp_path: Path, c
     assert len(warm.values) == 1  # the second report is dropped, from cached records too
 
 
-# --- a cache that is broken, or cannot be written ---------------------------------------------------
+# --- a cache that is broken, locked, forged or cannot be written -----------------------------------
 
-def shards(store: Path) -> list[Path]:
-    return sorted(store.glob("results-*/*.bin"))
+def database(store: Path) -> Path:
+    return store / cache.DATABASE
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip", "empty", "other-format"])
-def test_a_corrupt_cache_is_ignored_and_rebuilt(plan: Plan, tmp_path: Path, counted: list[str],
-                                                damage: str) -> None:
+def entries(store: Path) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(database(store)) as db:
+        return db.execute("SELECT namespace, display, digest, result FROM results").fetchall()
+
+
+def rewrite_results(store: Path, change) -> None:
+    """Replace every stored result with change(result), as someone editing the database would."""
+    import sqlite3
+
+    db = sqlite3.connect(database(store))
+    with db:
+        for namespace, display, _, result in db.execute("SELECT * FROM results").fetchall():
+            db.execute("UPDATE results SET result = ? WHERE namespace = ? AND display = ?",
+                       (change(result), namespace, display))
+    db.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty", "other-format"])
+def test_a_corrupt_database_is_ignored_and_rebuilt(plan: Plan, tmp_path: Path, counted: list[str],
+                                                   damage: str) -> None:
+    import sqlite3
+
     corpus = examples(tmp_path)
     store = tmp_path / "cache"
     plain = snapshot(validate_paths(plan, [corpus], cache=store))
-    for shard in shards(store):
-        data = shard.read_bytes()
-        if damage == "garbage":
-            shard.write_bytes(os.urandom(len(data)))
-        elif damage == "truncate":
-            shard.write_bytes(data[: len(data) // 2])
-        elif damage == "flip":
-            shard.write_bytes(data[:-5] + bytes([data[-5] ^ 0xFF]) + data[-4:])
-        elif damage == "empty":
-            shard.write_bytes(b"")
-        else:
-            shard.write_bytes(data.replace(b"sciplan-cache\x00", b"sciplan-cachX\x00", 1))
+    path = database(store)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every entry in the main file
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(os.urandom(len(data)))
+    elif damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA user_version = 999")
     counted.clear()
     assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
     assert len(counted) > 10  # everything checked again ...
@@ -266,15 +288,117 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(plan: Plan, tmp_path: Path, coun
     assert counted == []  # ... and the cache rebuilt
 
 
-def test_an_entry_that_does_not_decode_is_checked_again(plan: Plan, tmp_path: Path, counted: list[str],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("forgery", ["not-marshal", "wrong-shape", "wrong-types", "huge-list"])
+def test_a_malformed_entry_is_a_miss_never_a_crash(plan: Plan, tmp_path: Path, counted: list[str],
+                                                   forgery: str) -> None:
+    import marshal
+
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [corpus], cache=store))
+    forged = {
+        "not-marshal": lambda blob: b"\x00not marshal",
+        "wrong-shape": lambda blob: marshal.dumps((1, 2)),
+        # Valid marshal of the right length, fields of the wrong types: what made TypeError/IndexError.
+        "wrong-types": lambda blob: marshal.dumps(tuple(7 for _ in marshal.loads(blob))),
+        "huge-list": lambda blob: marshal.dumps(((("x",) * 3),) + marshal.loads(blob)[1:]),
+    }[forgery]
+    rewrite_results(store, forged)
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
+    assert len(counted) > 10
+
+
+def test_a_cache_in_a_folder_others_can_write_is_not_used(plan: Plan, tmp_path: Path,
+                                                          counted: list[str]) -> None:
+    """A forged "clean" entry must not make a file with errors pass: a folder that others may write
+    to is not trusted, so its entries are never read."""
+    progress = tmp_path / "progress"
+    bad = one_report(progress, "'1,200'")  # S104: a number written as text
+    store = tmp_path / "cache"
+    first = validate_paths(plan, [progress], cache=store)
+    assert first.report.errors == 1
+    # Forge: the entry of the bad file replaced by the result of a clean file with the same bytes' digest.
+    clean_blob = cache.codec_for(FileResult).dumps(FileResult())
+    rewrite_results(store, lambda blob: clean_blob)
+    store.chmod(0o777)
+    counted.clear()
+    again = validate_paths(plan, [progress], cache=store)
+    assert again.report.errors == 1 and counted == [str(bad)]
+    assert cache.cache_info(store)["usable"] is False
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "sparse"])
+def test_a_database_that_is_not_a_plain_file_is_skipped(plan: Plan, tmp_path: Path, kind: str) -> None:
     one_report(tmp_path / "progress")
     store = tmp_path / "cache"
-    plain = snapshot(validate_paths(plan, [tmp_path / "progress"], cache=store))
-    monkeypatch.setattr(cache.ResultStore, "get", lambda self, display, digest: b"\x00not marshal")
-    counted.clear()
-    assert snapshot(validate_paths(plan, [tmp_path / "progress"], cache=store)) == plain
-    assert len(counted) == 1
+    store.mkdir(mode=0o700)
+    path = database(store)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "symlink":
+        (tmp_path / "elsewhere.sqlite3").write_bytes(b"")
+        path.symlink_to(tmp_path / "elsewhere.sqlite3")
+    else:
+        with path.open("wb") as handle:  # 2 GiB that occupy no disk
+            handle.truncate(2 << 30)
+    for _ in range(2):
+        result = validate_paths(plan, [tmp_path / "progress"], cache=store)
+        assert result.report.findings == [] and len(result.values) == 1
+    assert cache.cache_info(store)["entries"] == 0
+
+
+def test_a_locked_database_is_bypassed(plan: Plan, tmp_path: Path) -> None:
+    import sqlite3
+
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    one_report(tmp_path / "progress", "1300")  # a changed file: its new result must be written
+    holder = sqlite3.connect(database(store), timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        original = cache.BUSY_MS
+        cache.BUSY_MS = 50
+        result = validate_paths(plan, [tmp_path / "progress"], cache=store)
+    finally:
+        cache.BUSY_MS = original
+        holder.rollback()
+        holder.close()
+    assert result.report.findings == [] and result.values[0].value == 1300
+
+
+def test_two_processes_at_once_lose_nothing(tmp_path: Path) -> None:
+    """2 x 20 runs at once over one cache: each gives what a run without the cache gives, and every
+    entry afterwards is the file's own. (The 20 files are one unit's, so X401 is part of the result.)"""
+    import subprocess
+    import sys
+
+    progress = tmp_path / "progress"
+    for n in range(20):
+        path = progress / "2024" / f"u{n}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(REPORT.format(value=1000 + n), encoding="utf-8")
+    store = tmp_path / "cache"
+    script = ("from pathlib import Path\nfrom sciplan.validation import load_plan, validate_paths\n"
+              f"plan = load_plan(Path({str(PLAN)!r}))\n"
+              f"plain = validate_paths(plan, [Path({str(progress)!r})])\n"
+              "for n in range(20):\n"
+              f"    r = validate_paths(plan, [Path({str(progress)!r})], cache=Path({str(store)!r}))\n"
+              "    assert (r.report.findings, r.values) == (plain.report.findings, plain.values)\n")
+    runs = [subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent.parent,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err.decode()
+    stored = entries(store)
+    assert len(stored) == 20
+    codec = cache.codec_for(FileResult)
+    for _, display, digest, blob in stored:
+        result = codec.loads(blob)
+        path = Path(display)
+        assert digest == cache.digest(path.read_bytes())
+        assert result.values[0].value == 1000 + int(path.stem[1:])
 
 
 def test_an_unwritable_cache_is_no_failure(plan: Plan, tmp_path: Path) -> None:
@@ -287,15 +411,12 @@ def test_an_unwritable_cache_is_no_failure(plan: Plan, tmp_path: Path) -> None:
     assert blocked.read_text(encoding="utf-8").startswith("a file")
 
 
-def test_writes_leave_no_temporary_files(plan: Plan, tmp_path: Path) -> None:
-    corpus = examples(tmp_path)
-    store = tmp_path / "cache"
-    validate_paths(plan, [corpus], cache=store)
-    one_report(corpus / "valid" / "minimal", "77")  # a new file: its shard is rewritten
-    validate_paths(plan, [corpus], cache=store)
-    leftovers = [p for p in store.rglob("*") if p.is_file() and not p.name.endswith(".bin")]
-    assert leftovers == []
-    assert shards(store)
+def test_a_new_cache_folder_is_private(plan: Plan, tmp_path: Path) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "new" / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert store.stat().st_mode & 0o777 == 0o700
+    assert cache.cache_info(store)["entries"] == 1
 
 
 def test_old_namespaces_are_pruned(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -304,7 +425,28 @@ def test_old_namespaces_are_pruned(plan: Plan, tmp_path: Path, monkeypatch: pyte
     for n in range(cache.KEEP_STORES + 3):
         monkeypatch.setattr(sciplan, "__version__", f"0.0.{n}")
         validate_paths(plan, [tmp_path / "progress"], cache=store)
-    assert len(list(store.glob("results-*"))) == cache.KEEP_STORES + 1
+    assert cache.cache_info(store)["namespaces"] == cache.KEEP_STORES + 1
+    assert len({namespace for namespace, *_ in entries(store)}) == cache.KEEP_STORES + 1
+
+
+def test_entries_of_files_gone_are_dropped_past_the_bound(plan: Plan, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    store = tmp_path / "cache"
+    for n in range(5):
+        folder = tmp_path / f"p{n}"
+        one_report(folder, str(1000 + n))
+        validate_paths(plan, [folder], cache=store)
+    assert len(entries(store)) <= 3
+
+
+def test_clear_removes_the_database(plan: Plan, tmp_path: Path) -> None:
+    one_report(tmp_path / "progress")
+    store = tmp_path / "cache"
+    validate_paths(plan, [tmp_path / "progress"], cache=store)
+    assert cache.cache_info(store)["entries"] == 1
+    assert cache.clear_cache(store) >= 1
+    assert not database(store).exists() and cache.cache_info(store)["entries"] == 0
 
 
 # --- the command line ------------------------------------------------------------------------------
@@ -316,7 +458,7 @@ def test_cli_uses_the_cache_folder_from_the_environment(cli, tmp_path: Path,
     store = tmp_path / "my-cache"
     monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
     first = cli("validate", "--plan", PLAN, progress)
-    assert first[0] == 0 and shards(store)
+    assert first[0] == 0 and database(store).is_file()
     assert cli("validate", "--plan", PLAN, progress) == first
     for command in (["status"], ["gap", "--year", "2024"]):
         assert cli(*command, "--plan", PLAN, "--progress", progress)[0] == 0

@@ -127,12 +127,8 @@ def _file_results(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, job
         store = cache.ResultStore(cache_dir, _cache_key(plan, max_bytes))
         for n, (path, display) in enumerate(files):
             data = _read_bytes(path, max_bytes)
-            blob = store.get(display, cache.digest(data)) if data is not None else None
-            if blob is not None:
-                try:
-                    slots[n] = codec.loads(blob)
-                except (ValueError, TypeError, EOFError, KeyError, IndexError):
-                    slots[n] = None  # an entry that does not decode is checked again
+            if data is not None:
+                slots[n] = store.load(display, cache.digest(data), codec)  # a malformed entry is a miss
     todo = [n for n, slot in enumerate(slots) if slot is None]
     if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
         checked = _check_in_pool(plan, [files[n] for n in todo], max_bytes, jobs, store)

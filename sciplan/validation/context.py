@@ -10,7 +10,6 @@ read a number a clerk wrote as text (`number_from_text`).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import progress as pf
+from ..domain import closest
 from ..findings import S101, S102, S103, S112, Code, Finding, format_path, say
 from ..i18n import Message
 from ..loading import Document
@@ -41,16 +41,9 @@ class FileResult:
 _NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[%％]?$")
 
 
-def _suggest(word: Any, choices: Iterable[str]) -> str | None:
-    if not isinstance(word, str):
-        return None
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
 def did_you_mean(word: Any, choices: Iterable[str], fallback: Message) -> Message:
-    suggestion = _suggest(word, choices)
-    return Message("finding.did_you_mean", word=suggestion) if suggestion else fallback
+    suggestion = closest(word, choices) if isinstance(word, str) else []
+    return Message("finding.did_you_mean", word=suggestion[0]) if suggestion else fallback
 
 
 def type_name(value: Any) -> Message | str:

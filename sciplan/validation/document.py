@@ -8,7 +8,6 @@ environment, which is what lets the runner cache it by the file's bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from ..findings import L006, L007, L008
@@ -21,12 +20,11 @@ from .tasks import check_tasks
 from .values import check_values
 
 
-def check_document(plan: Plan, doc: Document, today: dt.date | None = None) -> FileResult:
+def check_document(plan: Plan, doc: Document) -> FileResult:
     """Check one parsed progress file against the plan.
 
-    `today` is accepted from callers that have a date at hand (the workbook import passes one), but
-    no rule compares a file with the current date - R210 compares `submitted` with the first day of
-    `period` - so the result is the same whatever it is.
+    No rule compares a file with the current date (R210 compares `submitted` with the first day of
+    `period`), so the result depends only on the plan and the file, and can be cached.
     """
     ctx = Context(plan, doc)
     header = check_header(ctx)

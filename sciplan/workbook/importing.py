@@ -315,7 +315,7 @@ def _yaml_value(value: Any) -> str:
     return scalar(value)
 
 
-def import_workbook(plan: Plan, data: bytes, display: str, *, today: dt.date | None = None) -> Imported:
+def import_workbook(plan: Plan, data: bytes, display: str) -> Imported:
     """Read a filled template and turn it into progress YAML, checked against the plan.
 
     Findings from the YAML are mapped back to the cells the values came from.
@@ -361,7 +361,7 @@ def import_workbook(plan: Plan, data: bytes, display: str, *, today: dt.date | N
     if loaded.document is None:  # cannot happen for text we wrote; say so rather than crash
         findings.extend(f for f in (_relocate(f, out, reader) for f in loaded.findings) if f is not None)
         return Imported(None, Report(files=1, findings=findings))
-    result = check_document(plan, loaded.document, today)
+    result = check_document(plan, loaded.document)
     cross, _ = cross_file_findings(plan, result.values, result.tasks)
     for finding in [*loaded.findings, *result.findings, *cross]:
         relocated = _relocate(finding, out, reader)

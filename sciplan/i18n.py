@@ -109,6 +109,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "the chart draws their running total.",
                            "zh": "累计类指标列出各年数值，图中为逐年累计。"},
     "report.charts": {"en": "Each target over the plan period", "zh": "各项目标进展图"},
+    "report.charts_limited": {"en": "Charts of the {charted} targets that need attention most; the other "
+                                    "{more} are in the tables.",
+                              "zh": "以下为最需关注的 {charted} 项目标的进展图，其余 {more} 项见表格。"},
     "report.unit_of_measure": {"en": "Unit: {measure}", "zh": "单位：{measure}"},
     "report.legend.expected": {"en": "expected path (straight line to the target)",
                                "zh": "应达进度（直线至目标）"},

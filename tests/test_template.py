@@ -122,3 +122,13 @@ def test_scalars_read_back_as_written(value, written):
     assert scalar(value) == written
     if value is not None:
         assert yaml.safe_load(f"k: {written}")["k"] == (int(value) if value == 3.0 else value)
+
+
+def test_value_rules_cover_each_row_once_as_runs_of_rows():
+    """Rows of a value type are given to the workbook's data validation as runs (F3:F5), all at once:
+    adding cells one by one made a template cost the square of a plan's indicators."""
+    from sciplan.workbook.template import _runs
+
+    assert _runs([]) == []
+    assert _runs([3]) == [(3, 3)]
+    assert _runs([3, 4, 5, 8, 9, 12]) == [(3, 5), (8, 9), (12, 12)]

@@ -51,14 +51,34 @@ def chart_id(indicator_id: str) -> str:
     return f"chart-{indicator_id}"
 
 
+# A chart costs about 60 ms to draw and a quarter of a printed page: a plan with hundreds of targets
+# gets charts for those that need attention most, and the tables list every target.
+MAX_CHARTS = 60
+
+
+def _charted(data: ReportData) -> list:
+    """The targets drawn as charts, in the report's order: all of them up to MAX_CHARTS; past that
+    the overall goal and the rest worst first."""
+    if len(data.indicators) <= MAX_CHARTS:
+        return list(data.indicators)
+    first = [data.goal] if data.goal is not None else []
+    chosen = {r.id for r in first}
+    for row in data.worst_first:
+        if len(chosen) >= MAX_CHARTS:
+            break
+        chosen.add(row.id)
+    return [r for r in data.indicators if r.id in chosen]
+
+
 def render_report(data: ReportData, lang: str) -> str:
     def t(message_id: str, **fields: object) -> str:
         return text(message_id, lang, **fields)
 
+    charted = _charted(data)
     charts = {
         ind.id: Markup(chart_svg(ind, data.year, data.start_year, chart_id(ind.id),
                                  t("report.chart_label", name=ind.name, status=say.status(ind.status, lang))))
-        for ind in data.indicators
+        for ind in charted
     }
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -70,6 +90,8 @@ def render_report(data: ReportData, lang: str) -> str:
         say=say,
         num=num,
         charts=charts,
+        charted=charted,
+        not_charted=len(data.indicators) - len(charted),
         chart_id=chart_id,
         headline_order=HEADLINE_ORDER,
         task_columns=TASK_COLUMNS,

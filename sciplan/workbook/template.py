@@ -180,14 +180,32 @@ def _validation(rule: str, **kwargs):
 
 
 def _value_validation(ws, column: int, template: Template) -> None:
-    rules = {}
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    letter = get_column_letter(column)
+    rows: dict[object, list[int]] = {}
     for r, slot in enumerate(template.values, start=FIRST_ROW):
-        if slot.value_type not in rules:
-            name, settings = _VALUE_RULES[slot.value_type]
-            rules[slot.value_type] = _validation(name, **settings)
-        rules[slot.value_type].add(ws.cell(row=r, column=column))
-    for rule in rules.values():
+        rows.setdefault(slot.value_type, []).append(r)
+    for value_type, numbers in rows.items():
+        name, settings = _VALUE_RULES[value_type]
+        rule = _validation(name, **settings)
+        # One range per run of rows, given all at once: adding cells one by one makes openpyxl test
+        # each against every range so far, which grows with the square of a plan's indicators.
+        ranges = (f"{letter}{first}:{letter}{last}" for first, last in _runs(numbers))
+        rule.sqref = MultiCellRange(" ".join(ranges))
         ws.add_data_validation(rule)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 8] -> [(3, 5), (8, 8)]: consecutive numbers as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 def _status_validation(ws, column: int, count: int) -> None:

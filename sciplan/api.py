@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain import TARGET_STATUS
-from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries
+from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries, units_owing
 from .findings import Report
 from .overview import GapTable, StatusOverview, filter_rows, latest_year, status_overview
 from .overview import gap_table as _gap_table
@@ -37,11 +37,12 @@ from .render import Style, renderers_for
 from .report import ReportData, build_report
 from .resources import display_path, is_sample
 from .sources import DataSource, with_source
+from .templates import Template, build_template
 from .validation import Validation, validate_paths
 from .validation import load_plan as _load_plan
 
 __all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
-           "render", "report", "status", "unit", "units", "validate"]
+           "render", "report", "status", "templates", "unit", "units", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -183,6 +184,12 @@ def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None 
     v = progress.validation
     year = latest_year(plan, v.submissions, v.values) if year is None else year
     return replace(unit_detail(plan, who, year, v.submissions, v.values, v.tasks), source=progress.source)
+
+
+def templates(plan: Plan, year: int) -> list[Template]:
+    """The forms of every unit that owes a report for `year` (`duties.duty`), in the plan's order."""
+    plan.period.check_year(year)
+    return [build_template(plan, u, year) for u in units_owing(plan, year)]
 
 
 def formats(document: Any) -> tuple[str, ...]:

@@ -549,28 +549,39 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
 
 
 @cli.command("template")
-@click.option("--unit", "unit_name", required=True, help="The reporting unit: id, full name or alias.")
+@click.option("--unit", "unit_name", help="The reporting unit: id, full name or alias.")
+@click.option("--all", "every_unit", is_flag=True,
+              help="One form per unit that owes a report for the year, written into the folder -o, named "
+                   "<year>-<unit's name>.xlsx (or .yaml); the list is printed.")
 @click.option("--year", type=int, required=True, help="The year the report is for.")
 @click.option("--area", help="A township, when the figures are for it alone (default: county-wide).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default=None,
+              help="yaml or xlsx (default: yaml; xlsx with --all).")
 @click.option("--schema", default="progress.schema.json", show_default=True,
               help="Path or URL of the JSON Schema named in the YAML's `$schema` line (make the file with "
                    "`sciplan schema -o progress.schema.json`).")
 @lang_option
 @plan_option
-@output_option
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (with --all: into this folder) instead of standard output.")
 @force_option
-def template_command(unit_name: str, year: int, area: str | None, fmt: str, schema: str, lang: str, plan_path,
-                     output: Path | None, force: bool) -> int:
-    """A ready-to-fill progress file for one unit and year.
+def template_command(unit_name: str | None, every_unit: bool, year: int, area: str | None, fmt: str | None,
+                     schema: str, lang: str, plan_path, output: Path | None, force: bool) -> int:
+    """A ready-to-fill progress file for one unit and year, or (--all) one per unit that owes a report.
 
-    YAML goes to standard output unless -o is given; xlsx is written to -o, by default
-    ./<unit-id>-<year>[-<township>].xlsx. Empty values and statuses fail validation until filled in.
-    The template itself is bilingual; --lang changes sciplan's messages.
+    What the unit owes comes first; what it may report follows in a part marked optional (选报),
+    which may be left empty. YAML goes to standard output unless -o is given; xlsx is written to -o,
+    by default ./<unit-id>-<year>[-<township>].xlsx. Empty required values and statuses fail
+    validation until filled in. The template itself is bilingual; --lang changes sciplan's messages.
     """
     from .templates import TemplateError, build_template, render_yaml
 
     plan = _settings(plan_path).load_plan()
+    if every_unit:
+        return _templates_for_all(plan, year, fmt or "xlsx", schema, output, force)
+    if unit_name is None:
+        raise CommandError(_say("cli.template_unit_or_all"))
+    fmt = fmt or "yaml"
     unit = _find_unit(plan, unit_name)
     township = None
     if area is not None:
@@ -588,6 +599,38 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
     from .workbook import template_workbook
 
     _write(output or Path(f"{template.default_name}.xlsx"), template_workbook(template), force)
+    return EXIT_OK
+
+
+def _templates_for_all(plan, year: int, fmt: str, schema: str, folder: Path | None, force: bool) -> int:
+    """`template --all`: a form for every unit that owes a report, into `folder`, and the list."""
+    from .api import templates
+    from .resources import shown_path
+    from .templates import render_yaml
+
+    if folder is None:
+        raise CommandError(_say("cli.template_all_needs_dir"))
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(_say("cli.progress_is_file", path=folder))
+    plan.period.check_year(year)
+    forms = templates(plan, year)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(_say("cli.cannot_write", path=shown_path(folder),
+                                reason=exc.strerror or exc)) from None
+    lines = [_say("cli.template_written", count=len(forms), year=year, folder=shown_path(folder))]
+    for form in forms:
+        target = folder / f"{form.file_name}.{fmt}"
+        if fmt == "yaml":
+            data: bytes | str = render_yaml(form, schema)
+        else:
+            from .workbook import template_workbook
+
+            data = template_workbook(form)
+        _write(target, data, force)
+        lines.append(f"  {shown_path(target)}")
+    _echo_stdout("\n".join(lines) + "\n")
     return EXIT_OK
 
 

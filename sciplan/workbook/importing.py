@@ -77,6 +77,9 @@ class Imported:
     counts: dict[str, int] = field(default_factory=lambda: {"values": 0, "tasks": 0, "milestones": 0,
                                                               "left_out": 0, "optional": 0})
     optional_reported: tuple[str, ...] = ()  # ids of the form's optional part that were filled in
+    unit: str | None = None  # the unit's id, year and township's id read from the Info sheet
+    year: int | None = None
+    area: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -374,7 +377,9 @@ def import_workbook(plan: Plan, data: bytes, display: str) -> Imported:
         relocated = _relocate(finding, out, reader)
         if relocated is not None:
             findings.append(relocated)
-    return Imported(yaml_text, Report(files=1, findings=findings), counts, tuple(out.optional_reported))
+    return Imported(yaml_text, Report(files=1, findings=findings), counts, tuple(out.optional_reported),
+                    unit.id if unit else None, period if isinstance(period, int) else None,
+                    area.id if area else None)
 
 
 def _info(reader: _Reader, grid: Grid, out: _YamlWriter) -> dict[str, Any]:

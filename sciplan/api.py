@@ -25,11 +25,12 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .domain import TARGET_STATUS
-from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries
+from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries, units_owing
 from .findings import Report
+from .i18n import Message
 from .overview import GapTable, StatusOverview, filter_rows, latest_year, status_overview
 from .overview import gap_table as _gap_table
 from .plan import Plan, Unit, YearOutsidePeriod
@@ -37,11 +38,15 @@ from .render import Style, renderers_for
 from .report import ReportData, build_report
 from .resources import display_path, is_sample
 from .sources import DataSource, with_source
+from .templates import Template, build_template
 from .validation import Validation, validate_paths
 from .validation import load_plan as _load_plan
 
+if TYPE_CHECKING:
+    from .workbook import Imported
+
 __all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
-           "render", "report", "status", "unit", "units", "validate"]
+           "render", "report", "status", "templates", "unit", "units", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -113,13 +118,18 @@ def read_progress(plan: Plan, progress_dir: PathLike | None, *, jobs: int | None
     return Progress(validation, source_of(plan, folder, validation.report))
 
 
-def gap_table(plan: Plan, progress_dir: PathLike | None, year: int, *, statuses: Iterable[str] | None = None,
-              jobs: int | None = None, cache: Path | None = None) -> GapTable:
-    """Every target for `year`, worst first; with `statuses` (ids or any label or synonym in
-    `domain.TARGET_STATUS`), only those. ValueError for a status that is none of them."""
-    plan.period.check_year(year)
+def gap_table(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *,
+              statuses: Iterable[str] | None = None, jobs: int | None = None,
+              cache: Path | None = None) -> GapTable:
+    """Every target for `year` (default: the latest year with data, as for `status`), worst first;
+    with `statuses` (ids or any label or synonym in `domain.TARGET_STATUS`), only those. ValueError
+    for a status that is none of them."""
+    if year is not None:
+        plan.period.check_year(year)
     wanted = target_statuses(statuses)
     progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    if year is None:
+        year = latest_year(plan, progress.validation.submissions, progress.validation.values)
     table = _gap_table(plan, progress.validation.values, year)
     return replace(filter_rows(table, wanted), source=progress.source)
 
@@ -183,6 +193,149 @@ def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None 
     v = progress.validation
     year = latest_year(plan, v.submissions, v.values) if year is None else year
     return replace(unit_detail(plan, who, year, v.submissions, v.values, v.tasks), source=progress.source)
+
+
+def templates(plan: Plan, year: int) -> list[Template]:
+    """The forms of every unit that owes a report for `year` (`duties.duty`), in the plan's order."""
+    plan.period.check_year(year)
+    return [build_template(plan, u, year) for u in units_owing(plan, year)]
+
+
+@dataclass(frozen=True)
+class WorkbookImport:
+    """One workbook of `sciplan import`: what it holds and what becomes of it."""
+
+    path: Path
+    shown: str
+    imported: Imported | None  # None: the file could not be read (`reason` says why)
+    target: Path | None  # <progress>/<year>/<unit-id>[-<area-id>].yaml
+    state: str  # written | replaced | unchanged | refused
+    reason: Message | None = None  # why it was refused
+    new_optional: tuple[str, ...] = ()  # optional figures the unit never reported before: to confirm
+
+    def as_dict(self, lang: str = "en") -> dict:
+        result = self.imported
+        return {"workbook": self.shown, "state": self.state,
+                "reason": None if self.reason is None else self.reason.render(lang),
+                "output": None if self.target is None else display_path(self.target, Path.cwd()),
+                "unit": result.unit if result else None, "year": result.year if result else None,
+                "area": result.area if result else None,
+                "imported": result.counts if result else None, "new_optional": list(self.new_optional),
+                "findings": result.report.localized(lang).as_dict()["findings"] if result else []}
+
+
+def workbooks_in(paths: Sequence[PathLike]) -> list[Path]:
+    """The workbooks given: files as they are, a folder's .xlsx files (not its subfolders) by name."""
+    out: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            out += sorted(p for p in given.iterdir() if p.suffix.lower() == ".xlsx" and p.is_file()
+                          and not p.name.startswith("~$"))  # ~$name.xlsx: Excel's lock file
+        else:
+            out.append(given)
+    return out
+
+
+def import_workbooks(plan: Plan, paths: Sequence[PathLike], progress_dir: PathLike, *,
+                     force: bool = False) -> list[WorkbookImport]:
+    """Read every workbook and decide where each goes in the progress folder; nothing is written here.
+
+    A workbook with errors is refused; so are two for the same unit, year and area (each naming the
+    other), and one whose file exists with other content unless `force`. Same content: unchanged."""
+    from .loading import NotRegularFile, read_regular
+    from .workbook import MAX_BYTES, import_workbook
+
+    folder = Path(progress_dir)
+    cwd = Path.cwd()
+    results: list[WorkbookImport] = []
+    for path in workbooks_in(paths):
+        shown = display_path(path, cwd) if path.is_absolute() else str(path)
+        try:
+            data = read_regular(path, MAX_BYTES)
+        except NotRegularFile:
+            results.append(WorkbookImport(path, shown, None, None, "refused",
+                                          Message("cli.not_regular_input", path=shown)))
+            continue
+        except OSError as exc:
+            reason = Message("cli.cannot_read", path=shown, reason=exc.strerror or str(exc))
+            results.append(WorkbookImport(path, shown, None, None, "refused", reason))
+            continue
+        result = import_workbook(plan, data, shown)
+        target = None
+        if result.unit is not None and result.year is not None:
+            stem = result.unit + (f"-{result.area}" if result.area else "")
+            target = folder / str(result.year) / f"{stem}.yaml"
+        if not result.valid:
+            reason = Message("cli.import_reason.errors", count=max(result.report.errors, 1))
+            results.append(WorkbookImport(path, shown, result, target, "refused", reason))
+        elif target is None:
+            results.append(WorkbookImport(path, shown, result, None, "refused",
+                                          Message("cli.import_reason.no_header")))
+        else:
+            state = _state(target, result.yaml_text, force)
+            results.append(WorkbookImport(path, shown, result, target, state))
+    results = _refuse_twins(results)
+    results = [_refuse_existing(r, cwd) for r in results]
+    return _note_new_optional(plan, folder, results)
+
+
+def _state(target: Path, text: str | None, force: bool) -> str:
+    if not target.exists():
+        return "written"
+    try:
+        old = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "replaced" if force else "exists"
+    if _body(old) == _body(text or ""):
+        return "unchanged"
+    return "replaced" if force else "exists"
+
+
+def _refuse_existing(r: WorkbookImport, cwd: Path) -> WorkbookImport:
+    if r.state != "exists" or r.target is None:
+        return r
+    return replace(r, state="refused",
+                   reason=Message("cli.import_reason.exists", target=display_path(r.target, cwd)))
+
+
+def _body(text: str) -> str:
+    """A progress file's text without the line naming the workbook it was imported from."""
+    lines = text.splitlines()
+    return "\n".join(lines[1:] if lines and lines[0].startswith("# Imported from") else lines)
+
+
+def _refuse_twins(results: list[WorkbookImport]) -> list[WorkbookImport]:
+    """Two workbooks for one unit, year and area: both refused, each naming the other(s)."""
+    by_target: dict[Path, list[int]] = {}
+    for n, r in enumerate(results):
+        if r.target is not None and r.imported is not None and r.imported.valid:
+            by_target.setdefault(r.target, []).append(n)
+    out = list(results)
+    for members in by_target.values():
+        if len(members) < 2:
+            continue
+        for n in members:
+            others = "、".join(results[m].shown for m in members if m != n)
+            out[n] = replace(results[n], state="refused",
+                             reason=Message("cli.import_reason.twice", other=others))
+    return out
+
+
+def _note_new_optional(plan: Plan, folder: Path, results: list[WorkbookImport]) -> list[WorkbookImport]:
+    """Optional figures a unit reports for the first time: named, for the office to confirm."""
+    wanted = [r for r in results if r.state != "refused" and r.imported and r.imported.optional_reported]
+    if not wanted:
+        return results
+    values = read_progress(plan, folder).validation.values
+    seen = {(v.unit, v.indicator) for v in values}
+    out = []
+    for r in results:
+        if r in wanted and r.imported is not None:
+            new = tuple(i for i in r.imported.optional_reported
+                        if plan.indicator(i) is not None and (r.imported.unit, i) not in seen)
+            r = replace(r, new_optional=new)
+        out.append(r)
+    return out
 
 
 def formats(document: Any) -> tuple[str, ...]:

@@ -424,7 +424,8 @@ def _statuses(value: str | None) -> list[str] | None:
 
 
 @cli.command("gap")
-@click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
+@click.option("--year", type=int, help="Report year: data for the plan start to this year (default: the "
+                                      "latest year with data).")
 @click.option("--by", type=click.Choice(["indicator", "group", "unit"]), default="indicator",
               show_default=True, help="Group rows under the tasks' groups or their lead units.")
 @click.option("--status", "status_filter", metavar="LIST",
@@ -437,14 +438,15 @@ def _statuses(value: str | None) -> list[str] | None:
 @cache_option
 @output_option
 @force_option
-def gap_command(year: int, by: str, status_filter: str | None, fmt: str, lang: str, plan_path, progress_path,
-                jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
+def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, lang: str, plan_path,
+                progress_path, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
     from .api import gap_table, target_statuses
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
     plan = settings.load_plan()
-    plan.period.check_year(year)
+    if year is not None:
+        plan.period.check_year(year)
     target_statuses(_statuses(status_filter))  # a typo stops the command before any file is read
     folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
     table = gap_table(plan, folder, year, statuses=_statuses(status_filter), **settings.options())
@@ -549,28 +551,39 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
 
 
 @cli.command("template")
-@click.option("--unit", "unit_name", required=True, help="The reporting unit: id, full name or alias.")
+@click.option("--unit", "unit_name", help="The reporting unit: id, full name or alias.")
+@click.option("--all", "every_unit", is_flag=True,
+              help="One form per unit that owes a report for the year, written into the folder -o, named "
+                   "<year>-<unit's name>.xlsx (or .yaml); the list is printed.")
 @click.option("--year", type=int, required=True, help="The year the report is for.")
 @click.option("--area", help="A township, when the figures are for it alone (default: county-wide).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default=None,
+              help="yaml or xlsx (default: yaml; xlsx with --all).")
 @click.option("--schema", default="progress.schema.json", show_default=True,
               help="Path or URL of the JSON Schema named in the YAML's `$schema` line (make the file with "
                    "`sciplan schema -o progress.schema.json`).")
 @lang_option
 @plan_option
-@output_option
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (with --all: into this folder) instead of standard output.")
 @force_option
-def template_command(unit_name: str, year: int, area: str | None, fmt: str, schema: str, lang: str, plan_path,
-                     output: Path | None, force: bool) -> int:
-    """A ready-to-fill progress file for one unit and year.
+def template_command(unit_name: str | None, every_unit: bool, year: int, area: str | None, fmt: str | None,
+                     schema: str, lang: str, plan_path, output: Path | None, force: bool) -> int:
+    """A ready-to-fill progress file for one unit and year, or (--all) one per unit that owes a report.
 
-    YAML goes to standard output unless -o is given; xlsx is written to -o, by default
-    ./<unit-id>-<year>[-<township>].xlsx. Empty values and statuses fail validation until filled in.
-    The template itself is bilingual; --lang changes sciplan's messages.
+    What the unit owes comes first; what it may report follows in a part marked optional (选报),
+    which may be left empty. YAML goes to standard output unless -o is given; xlsx is written to -o,
+    by default ./<unit-id>-<year>[-<township>].xlsx. Empty required values and statuses fail
+    validation until filled in. The template itself is bilingual; --lang changes sciplan's messages.
     """
     from .templates import TemplateError, build_template, render_yaml
 
     plan = _settings(plan_path).load_plan()
+    if every_unit:
+        return _templates_for_all(plan, year, fmt or "xlsx", schema, output, force)
+    if unit_name is None:
+        raise CommandError(_say("cli.template_unit_or_all"))
+    fmt = fmt or "yaml"
     unit = _find_unit(plan, unit_name)
     township = None
     if area is not None:
@@ -591,28 +604,131 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
     return EXIT_OK
 
 
+def _templates_for_all(plan, year: int, fmt: str, schema: str, folder: Path | None, force: bool) -> int:
+    """`template --all`: a form for every unit that owes a report, into `folder`, and the list."""
+    from .api import templates
+    from .resources import shown_path
+    from .templates import render_yaml
+
+    if folder is None:
+        raise CommandError(_say("cli.template_all_needs_dir"))
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(_say("cli.progress_is_file", path=folder))
+    plan.period.check_year(year)
+    forms = templates(plan, year)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(_say("cli.cannot_write", path=shown_path(folder),
+                                reason=exc.strerror or exc)) from None
+    lines = [_say("cli.template_written", count=len(forms), year=year, folder=shown_path(folder))]
+    for form in forms:
+        target = folder / f"{form.file_name}.{fmt}"
+        if fmt == "yaml":
+            data: bytes | str = render_yaml(form, schema)
+        else:
+            from .workbook import template_workbook
+
+            data = template_workbook(form)
+        _write(target, data, force)
+        lines.append(f"  {shown_path(target)}")
+    _echo_stdout("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
 @cli.command("import")
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-              help="The progress file to write (default: the workbook's name with .yaml; - for standard "
-                   "output).")
-@click.option("--force", is_flag=True, help="Overwrite the output file, and write it even when the workbook "
-                                            "has errors.")
+              help="One workbook only: the progress file to write (- for standard output).")
+@click.option("--force", is_flag=True, help="Replace an existing progress file; with -o, also write it when "
+                                            "the workbook has errors.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="How findings are shown (as for `validate`).")
 @lang_option
 @plan_option
-def import_command(workbook: Path, output: Path | None, force: bool, fmt: str, lang: str, plan_path) -> int:
-    """Turn a filled template workbook (.xlsx) into a checked progress YAML file.
+@progress_option
+def import_command(workbooks: tuple[Path, ...], output: Path | None, force: bool, fmt: str, lang: str,
+                   plan_path, progress_path) -> int:
+    """Take filled workbooks (.xlsx files, or folders of them) into the progress folder, checked.
 
-    Every problem is reported at its sheet and cell (Values!F7). Nothing is written while there are
-    errors (unless --force). Exit 0 written, 1 findings, 2 sciplan could not run.
+    Unit, year and township come from each workbook's Info sheet; each goes to
+    <progress>/<year>/<unit-id>[-<township-id>].yaml. One line per workbook: written, replaced,
+    unchanged or refused, with the refused ones' problems at their sheet and cell (Values!F7). A
+    workbook with errors writes nothing; an existing file is replaced only with --force; two
+    workbooks for one unit, year and township are both refused. With -o, one workbook goes to that
+    file (without a progress folder of your own, beside the workbook). Exit 0 all taken in, 1 any
+    refused, 2 sciplan could not run.
     """
+    from .resources import is_sample
+
+    settings = _settings(plan_path, progress_path)
+    plan = settings.load_plan()
+    single = len(workbooks) == 1 and not workbooks[0].is_dir()
+    if output is not None and not single:
+        raise CommandError(_say("cli.import_output_one"))
+    folder = None if output is not None else settings.progress_dir()
+    if folder is not None and is_sample(folder) and progress_path is None:
+        folder = None  # the shipped sample is never written to
+    if output is not None or (single and folder is None):
+        return _import_one(plan, workbooks[0], output, force, fmt, lang)
+    if folder is None:
+        raise CommandError(_say("cli.import_no_progress"))
+    return _import_batch(plan, workbooks, folder, force, fmt, lang)
+
+
+def _import_batch(plan, workbooks: tuple[Path, ...], folder: Path, force: bool, fmt: str, lang: str) -> int:
+    from .api import import_workbooks
+    from .findings import Report
+    from .resources import shown_path
+
+    for given in workbooks:
+        if not given.exists():
+            raise CommandError(_say("cli.no_such_file", path=given))
+    results = import_workbooks(plan, workbooks, folder, force=force)
+    if not results:
+        raise CommandError(_say("cli.import_no_workbooks", path=", ".join(map(str, workbooks))))
+    refused = [r for r in results if r.state == "refused"]
+    if fmt == "json":
+        from .render.json import dumps
+
+        _echo_stdout(dumps({"schema_version": 1, "workbooks": [r.as_dict(lang) for r in results],
+                            **{state: sum(r.state == state for r in results)
+                               for state in ("written", "replaced", "unchanged", "refused")}}))
+    else:
+        lines = []
+        for r in results:
+            if r.state == "refused":
+                reason = r.reason.render(lang) if r.reason is not None else ""
+                lines.append(_say("cli.import_refused_line", path=r.shown, reason=reason))
+            else:
+                lines.append(_say("cli.import_line", state=_say(f"cli.import_state.{r.state}"), path=r.shown,
+                                  target=shown_path(r.target)))
+        counts = {state: sum(r.state == state for r in results)
+                  for state in ("written", "replaced", "unchanged", "refused")}
+        if fmt == "text":
+            _echo_stdout("\n".join(lines) + "\n")
+        findings = [f for r in refused if r.imported is not None for f in r.imported.report.findings]
+        if findings:
+            report = Report(files=len(refused), findings=findings)
+            _echo_stdout(_render(_checked(report), fmt, lang, _color()))
+        for r in results:
+            if r.new_optional:
+                click.echo(_say("cli.import_optional", path=r.shown, ids=", ".join(r.new_optional)), err=True)
+        if fmt == "text":
+            _echo_stdout(_say("cli.import_summary", total=len(results), **counts) + "\n")
+    for r in results:
+        if r.state in ("written", "replaced") and r.target is not None and r.imported is not None:
+            r.target.parent.mkdir(parents=True, exist_ok=True)
+            _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
+    return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str, lang: str) -> int:
+    """One workbook to -o (or, without a progress folder, beside it): the checks and the output as ever."""
     from .findings import Report
     from .resources import display_path, shown_path
     from .workbook import MAX_BYTES, import_workbook
 
-    plan = _settings(plan_path).load_plan()
     if not workbook.exists():
         raise CommandError(_say("cli.no_such_file", path=workbook))
     if workbook.is_dir():

@@ -12,12 +12,25 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .findings import L012, L013, L016, L018, L019, Finding, UsageError
+from .findings import L012, L013, L016, L018, L019, L020, Finding, UsageError
 from .i18n import Message
 from .loading import os_reason
 from .resources import shown_path
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Files a progress folder may hold that sciplan does not read, by what takes them in (L020).
+UNREAD_KINDS = {".xlsx": "workbook", ".xlsm": "workbook", ".xls": "old_sheet", ".et": "old_sheet",
+                ".ods": "old_sheet", ".csv": "document", ".docx": "document", ".doc": "document",
+                ".wps": "document", ".txt": "document", ".pdf": "document", ".json": "document"}
+
+
+def unread(name: str) -> str | None:
+    """What kind of unread file `name` is (`UNREAD_KINDS`; "document" for any other), or None when it is
+    passed over in silence: a README, a hidden file, an office lock file (~$name.xlsx)."""
+    if name.startswith((".", "~$")) or name.upper().startswith("README"):
+        return None
+    suffix = os.path.splitext(name)[1].lower()
+    return UNREAD_KINDS.get(suffix, "document")
 
 
 # A progress tree is year folders of unit files; past this depth a folder is a mistake or a trap.
@@ -96,6 +109,9 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
                 continue
             if is_yaml:
                 files.append((path, entry_shown))
+            elif (kind := unread(entry.name)) is not None:
+                named = {"name": entry_shown} if kind == "workbook" else {}
+                findings.append(L020.say(kind, file=entry_shown, **named))  # never silently skipped
         # Folders before files at each level, as the listing was sorted: push them in reverse order.
         stack.extend(reversed(subfolders))
     return files, findings

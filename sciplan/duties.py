@@ -1,19 +1,100 @@
 """What each unit owes, as plain data: the groups it leads or joins, the indicators it reports, and,
 from validated records, which reports arrived, the unit's own figures and what it has not reported.
 
+`duty(plan, unit, year)` is the one rule of what a unit owes for a year and what it may report
+besides: the form (`templates`), the workbook import, `sciplan unit`, `sciplan missing` and the
+status's missing reports all ask it. Extend the rule there (for example when a task names its own
+responsible units, or a target is broken down by unit) and every one of them follows.
+
 Built from the plan and the records of `validation.validate_paths`; the renderers in `render/units.py`
-and `render/json.py` turn these values into text and JSON. Nothing here formats or prints.
+and `render/json.py` turn these values into text and JSON. Nothing here formats or prints. It sits
+beside `templates` and `workbook` (layer 5) because the forms ask it what to ask for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .domain import Kind
 from .ledger import flow_series, level_series
-from .overview import units_owing
 from .plan import Group, Indicator, Milestone, Plan, Task, Unit
 from .progress import Submission, TaskRecord, ValueRecord
 from .sources import DataSource, with_source
+
+
+@dataclass(frozen=True)
+class TaskSlotDuty:
+    """A task on a unit's form: its group, the unit's role there, and whether a status is owed."""
+
+    task: Task
+    group: Group
+    role: str  # lead | participating
+    owed: bool
+
+
+@dataclass(frozen=True)
+class Duty:
+    """What one unit owes for one year (`owed_*`, `milestones`) and what it may report besides
+    (`optional_*`): left out, an optional entry means "not reported", never a zero nor a finding."""
+
+    unit: Unit
+    year: int
+    owed_indicators: tuple[Indicator, ...]
+    optional_indicators: tuple[Indicator, ...]
+    tasks: tuple[TaskSlotDuty, ...]  # owed first, in the plan's order
+    milestones: tuple[Milestone, ...]  # due by `year`; always owed
+
+    @property
+    def owed_tasks(self) -> tuple[TaskSlotDuty, ...]:
+        return tuple(t for t in self.tasks if t.owed)
+
+    @property
+    def optional_tasks(self) -> tuple[TaskSlotDuty, ...]:
+        return tuple(t for t in self.tasks if not t.owed)
+
+    @property
+    def owes(self) -> bool:
+        """It owes a report for the year: some figure, task status or milestone is required of it."""
+        return bool(self.owed_indicators or self.owed_tasks or self.milestones)
+
+    @property
+    def asks_anything(self) -> bool:
+        return self.owes or bool(self.optional_indicators or self.optional_tasks)
+
+    def owed_ids(self) -> set[str]:
+        """The ids of every entry the form requires (indicators, tasks, milestones)."""
+        return ({i.id for i in self.owed_indicators} | {t.task.id for t in self.owed_tasks}
+                | {m.id for m in self.milestones})
+
+
+def duty(plan: Plan, unit: Unit, year: int) -> Duty:
+    """The rule of what `unit` owes for `year`, and what it may report besides.
+
+    Owed: the indicators whose `reported_by` names the unit; a status for every task of the groups it
+    leads; the schedule milestones it reports (`Plan.milestone_reporters`) due by `year` - those of an
+    office placed at another unit are its host's.
+    Optional: the flows reported by a group it leads or joins (`reported_by: group`) and the tasks of
+    the groups it joins. Computed ratios are reported by nobody.
+    """
+    owed, optional = [], []
+    for indicator in plan.indicators:
+        if indicator.kind is Kind.RATIO or unit.id not in plan.reporters(indicator):
+            continue
+        named = isinstance(indicator.reported_by, list)
+        (owed if named else optional).append(indicator)
+    tasks = [TaskSlotDuty(task, group, role, role == "lead")
+             for group, role in plan.groups_of_unit(unit.id) for task in group.tasks]
+    tasks.sort(key=lambda t: not t.owed)  # stable: the plan's order within each part
+    # An office placed at another unit reports its milestones through its host, which owes them.
+    milestones = () if unit.hosted_by else tuple(
+        m for m in plan.milestones if m.year <= year and unit.id in plan.milestone_reporters(m))
+    return Duty(unit, year, tuple(owed), tuple(optional), tuple(tasks), milestones)
+
+
+def units_owing(plan: Plan, year: int | None = None) -> list[Unit]:
+    """The units that owe a report for `year` (default: the plan's last year), in the plan's order."""
+    year = plan.period.end if year is None else year
+    return [u for u in plan.units if duty(plan, u, year).owes]
 
 
 @dataclass(frozen=True)
@@ -24,7 +105,7 @@ class UnitSummary:
     leads: list[Group]
     joins: list[Group]
     indicators: list[Indicator]
-    owes_report: bool  # leads a group or is named to report an indicator (overview.units_owing)
+    owes_report: bool  # owes something for the year (`duty`; without a year, by the plan's end)
     year: int | None
     reported: bool | None  # a valid report for `year` arrived; None when no year was asked for
 
@@ -46,7 +127,7 @@ class UnitSummary:
 def unit_summaries(plan: Plan, year: int | None = None,
                    submissions: list[Submission] | None = None) -> list[UnitSummary]:
     """Every unit of the plan, in the plan's order; with a year, whether its report for it arrived."""
-    owing = units_owing(plan)
+    owing = {u.id for u in units_owing(plan, year)}
     arrived = {s.unit for s in submissions or [] if s.year == year}
     out = []
     for unit in plan.units:
@@ -83,6 +164,7 @@ class TaskDuty:
     group: Group
     role: str  # lead | participating
     reported_years: tuple[int, ...]  # years this unit reported on the task, up to the view's year
+    owed: bool = True  # a status is required of it (`duty`); False: it may report one
 
 
 @dataclass(frozen=True)
@@ -90,6 +172,7 @@ class IndicatorDuty:
     indicator: Indicator
     figures: dict[int, float]  # year -> the unit's own figure (all its townships together)
     by_area: dict[str, dict[int, float]]  # township id or "county" -> year -> figure as reported
+    owed: bool = True  # required of the unit (`duty`); False: it may report it
 
 
 @dataclass(frozen=True)
@@ -110,7 +193,8 @@ class UnitDetail:
 
     @property
     def unreported_tasks(self) -> list[TaskDuty]:
-        return [t for t in self.tasks if not t.reported_years]
+        """The tasks it owes a status for and never reported on (an optional one left out is no gap)."""
+        return [t for t in self.tasks if t.owed and not t.reported_years]
 
     def as_dict(self) -> dict:
         return with_source({
@@ -123,9 +207,10 @@ class UnitDetail:
             "groups": [{"id": g.id, "title": g.title, "role": role}
                        for g, role in self.plan.groups_of_unit(self.unit.id)],
             "tasks": [{"id": t.task.id, "title": t.task.title, "group": t.group.id, "role": t.role,
-                       "reported_years": list(t.reported_years)} for t in self.tasks],
+                       "owed": t.owed, "reported_years": list(t.reported_years)} for t in self.tasks],
             "indicators": [{
                 "id": d.indicator.id, "name": d.indicator.name, "measure": d.indicator.measure,
+                "owed": d.owed,
                 "kind": str(d.indicator.kind), "comparator": d.indicator.comparator,
                 "target": d.indicator.target, "target_year": d.indicator.target_year,
                 "figures": {str(y): v for y, v in d.figures.items()},
@@ -141,20 +226,22 @@ class UnitDetail:
 
 def unit_detail(plan: Plan, unit: Unit, year: int, submissions: list[Submission], values: list[ValueRecord],
                 tasks: list[TaskRecord]) -> UnitDetail:
-    """One unit's duties, with its validated records for the plan start up to `year`."""
+    """One unit's duties for `year` (`duty`: owed first, optional after), with its validated records for
+    the plan start up to `year`."""
     in_view = range(plan.period.start, year + 1)
     own_values = [v for v in values if v.unit == unit.id and v.year in in_view]
     own_tasks = [t for t in tasks if t.unit == unit.id and t.year in in_view]
     own_submissions = [s for s in submissions if s.unit == unit.id and s.year in in_view]
+    rule = duty(plan, unit, year)
 
     task_duties = []
-    for group, role in plan.groups_of_unit(unit.id):
-        for task in group.tasks:
-            years = sorted({t.year for t in own_tasks if t.task == task.id})
-            task_duties.append(TaskDuty(task, group, role, tuple(years)))
+    for slot in rule.tasks:
+        years = sorted({t.year for t in own_tasks if t.task == slot.task.id})
+        task_duties.append(TaskDuty(slot.task, slot.group, slot.role, tuple(years), slot.owed))
 
     indicator_duties = []
-    for indicator in plan.indicators_of_unit(unit.id):
+    owed_ids = {i.id for i in rule.owed_indicators}
+    for indicator in (*rule.owed_indicators, *rule.optional_indicators):
         records = [v for v in own_values if v.indicator == indicator.id]
         if indicator.is_flow:
             figures = flow_series(records)
@@ -163,12 +250,12 @@ def unit_detail(plan: Plan, unit: Unit, year: int, submissions: list[Submission]
         by_area: dict[str, dict[int, float]] = {}
         for rec in sorted(records, key=lambda r: (r.year, r.area or "")):
             by_area.setdefault(rec.area or "county", {})[rec.year] = rec.value
-        indicator_duties.append(IndicatorDuty(indicator, figures, by_area))
+        indicator_duties.append(IndicatorDuty(indicator, figures, by_area, indicator.id in owed_ids))
 
     submitted = tuple(sorted({s.year for s in own_submissions}))
-    owes = unit.id in units_owing(plan)
-    missing = tuple(y for y in in_view if y not in submitted) if owes else ()
+    owed_years = [y for y in in_view if duty(plan, unit, y).owes]
+    missing = tuple(y for y in owed_years if y not in submitted)
     milestones = [m for m in plan.milestones if unit.id in plan.milestone_reporters(m)]
     files = tuple(sorted({s.file for s in own_submissions}))
-    return UnitDetail(plan, unit, year, task_duties, indicator_duties, milestones, owes, submitted, missing,
-                      files)
+    return UnitDetail(plan, unit, year, task_duties, indicator_duties, milestones, bool(owed_years),
+                      submitted, missing, files)

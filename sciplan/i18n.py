@@ -30,6 +30,9 @@ a finding, `Finding.localized(lang)` words it. The fields travel as a JSON objec
 with the finding's fields, when that id exists; a field named `hint` replaces it (a suggestion
 such as "Did you mean …?", a workbook's own hint), and a `hint` that is null or words to nothing
 means no hint.
+
+Longer than 600 lines because it is the catalogue itself: every message in both languages, kept in
+one place so that a translator reads them together.
 """
 
 from __future__ import annotations
@@ -464,6 +467,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.nothing_written": {"en": "nothing written: fix the errors above (or pass --force to write {path} "
                                   "anyway)",
                             "zh": "未写入任何文件：请先改正上述错误（或加 --force 仍写入 {path}）"},
+    # --- the collection round: forms out, workbooks in, who still owes ---
+    "cli.template_all_needs_dir": {"en": "--all writes one file per unit: give a folder with -o",
+                                   "zh": "--all 为每个单位各写一个文件：请用 -o 指定文件夹"},
+    "cli.template_unit_or_all": {"en": "give --unit NAME, or --all for every unit that owes a report",
+                                 "zh": "请指定 --unit 单位名称，或用 --all 为每个应报单位生成"},
+    "cli.template_written": {"en": "{count} forms for {year} in {folder}:",
+                             "zh": "{year} 年报表 {count} 份，已写入 {folder}："},
+    "cli.import_line": {"en": "{state}  {path} -> {target}", "zh": "{state}  {path} -> {target}"},
+    "cli.import_refused_line": {"en": "refused  {path}: {reason}", "zh": "拒收  {path}：{reason}"},
+    "cli.import_state.written": {"en": "written ", "zh": "已写入"},
+    "cli.import_state.replaced": {"en": "replaced", "zh": "已替换"},
+    "cli.import_state.unchanged": {"en": "unchanged", "zh": "无变化"},
+    "cli.import_reason.errors": {"en": "{count} errors, nothing written", "zh": "有 {count} 处错误，未写入"},
+    "cli.import_reason.exists": {"en": "{target} exists; pass --force to replace it",
+                                 "zh": "{target} 已存在；如需替换请加 --force"},
+    "cli.import_reason.twice": {"en": "the same unit, year and area as {other}",
+                                "zh": "与 {other} 的单位、年度和范围相同"},
+    "cli.import_reason.no_header": {"en": "unit and year not readable from the Info sheet",
+                                    "zh": "无法从 Info 表读出单位和年度"},
+    "cli.import_summary": {"en": "{total} workbooks: {written} written, {replaced} replaced, {unchanged} "
+                                 "unchanged, {refused} refused",
+                           "zh": "共 {total} 份报表：写入 {written} 份，替换 {replaced} 份，"
+                                 "无变化 {unchanged} 份，拒收 {refused} 份"},
+    "cli.import_optional": {"en": "note: {path} reports {ids}, optional on its form and never reported "
+                                  "by the unit before; please confirm",
+                            "zh": "提示：{path} 填报了 {ids}，这些是表中的选报项目，该单位以前从未"
+                                  "填报过，请核实"},
+    "cli.import_output_one": {"en": "-o takes one workbook; for several, leave it out (each goes to the "
+                                    "progress folder)",
+                              "zh": "-o 只能用于一份报表；导入多份时请省略 -o（各自写入进度文件夹）"},
+    "cli.import_no_workbooks": {"en": "no workbooks (.xlsx) in {path}", "zh": "{path} 中没有报表（.xlsx）"},
+    "cli.import_no_progress": {"en": "no progress folder to write to: give --progress or -o",
+                               "zh": "没有可写入的进度文件夹：请用 --progress 或 -o 指定"},
+    "screen.unit.optional": {"en": "optional", "zh": "选报"},
+    "screen.unit.optional_note": {"en": "Optional: the unit may report these; not reported is no gap.",
+                                  "zh": "选报：本单位可以填报；未填报不算缺报。"},
     "cli.bad_epoch": {"en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
                       "zh": "SOURCE_DATE_EPOCH={value} 不是自 1970 年起的秒数"},
     "error.no_such_path": {"en": "no such file or folder: {path}", "zh": "文件或文件夹不存在：{path}"},

@@ -1,11 +1,13 @@
 """Ready-to-fill progress files: what one unit reports for one year, and that as commented YAML.
 
-`build_template` decides the content from the plan - exactly the indicators the unit may report,
-the tasks of the groups it leads or joins, and the schedule milestones due by then that it reports -
+`build_template` decides the content from the plan through `duties.duty` - first what the unit owes
+(the indicators named for it, the tasks of the groups it leads, the schedule milestones due by then),
+then, in a part marked optional, what it may report (flows of its groups, tasks of groups it joins) -
 and `render_yaml` writes it out. `workbook.template_workbook` writes the same content as an .xlsx.
 
-Every placeholder fails validation until it is filled: an empty `value:` is S111 and an empty task
-`status:` is S109, so an untouched template can never pass as a report of zeros.
+Every required placeholder fails validation until it is filled: an empty `value:` is S111 and an empty
+task `status:` is S109, so an untouched template can never pass as a report of zeros. The optional part
+is commented out in YAML and left out by the workbook import when empty: not reported, never a zero.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from . import figures as num
 from .domain import TASK_STATUS, Kind
+from .duties import duty
 from .plan import Group, Indicator, Milestone, Plan, Task, Township, Unit, ValueType
 
 DEFAULT_SCHEMA = "progress.schema.json"
@@ -35,6 +38,7 @@ class ValueSlot:
     indicator: Indicator
     target: str  # the target, in Chinese, for people
     asks: str  # what to enter, in Chinese and English
+    owed: bool = True  # required; False: in the optional part
 
     @property
     def value_type(self) -> ValueType:
@@ -46,6 +50,7 @@ class TaskSlot:
     task: Task
     group: Group
     role: str  # lead | participating
+    owed: bool = True  # required; False: in the optional part
 
     @property
     def role_label(self) -> str:
@@ -61,6 +66,18 @@ class Template:
     values: list[ValueSlot]
     tasks: list[TaskSlot]
     milestones: list[Milestone]
+
+    @property
+    def owed_ids(self) -> set[str]:
+        """The ids of the entries the form requires; the others may be left empty."""
+        return ({s.indicator.id for s in self.values if s.owed} | {s.task.id for s in self.tasks if s.owed}
+                | {m.id for m in self.milestones})
+
+    @property
+    def file_name(self) -> str:
+        """<year>-<unit's name>[-<township's name>], the stem `template --all` names a unit's form by."""
+        name = f"{self.year}-{self.unit.name}" + (f"-{self.area.name}" if self.area else "")
+        return "".join("_" if c in '/\\:*?"<>|' or not c.isprintable() else c for c in name)
 
     @property
     def default_name(self) -> str:
@@ -103,9 +120,11 @@ def asks_text(indicator: Indicator) -> str:
 def build_template(plan: Plan, unit: Unit, year: int, area: Township | None = None) -> Template:
     if not plan.period.start <= year <= plan.period.end:
         raise TemplateError(f"year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
-    values = [ValueSlot(i, target_text(plan, i), asks_text(i)) for i in plan.indicators_of_unit(unit.id)]
-    tasks = [TaskSlot(t, g, role) for g, role in plan.groups_of_unit(unit.id) for t in g.tasks]
-    milestones = [m for m in plan.milestones if m.year <= year and unit.id in plan.milestone_reporters(m)]
+    rule = duty(plan, unit, year)
+    parts = ((True, rule.owed_indicators), (False, rule.optional_indicators))
+    values = [ValueSlot(i, target_text(plan, i), asks_text(i), owed) for owed, part in parts for i in part]
+    tasks = [TaskSlot(t.task, t.group, t.role, t.owed) for t in rule.tasks]
+    milestones = list(rule.milestones)
     if not (values or tasks or milestones):
         raise TemplateError(f"{unit.name} ({unit.id}) reports nothing for {year}: it leads or joins no "
                             "group, reports no indicator and no schedule milestone is due; `sciplan units` "
@@ -172,25 +191,28 @@ def render_yaml(template: Template, schema: str = DEFAULT_SCHEMA) -> str:
         "submitted:      # optional: the date you submit, YYYY-MM-DD",
         "contact:        # optional: name and telephone",
     ]
-    if template.values:
+    owed_values = [v for v in template.values if v.owed]
+    optional_values = [v for v in template.values if not v.owed]
+    if owed_values:
         out.append("values:")
-        for slot in template.values:
-            i = slot.indicator
-            out.append(f"  # {_comment(i.name)}（{i.measure}）目标 {_comment(slot.target)}")
-            out.append(f"  # {_comment(slot.asks)}")
-            out.append(f"  - indicator: {scalar(i.id)}")
-            out.append("    value:")
-    if template.tasks:
+        for slot in owed_values:
+            out += _value_lines(slot)
+    if optional_values:
+        if not owed_values:
+            out.append("#values:")
+        out += _OPTIONAL_HEAD
+        for slot in optional_values:
+            out += ["#" + line for line in _value_lines(slot)]
+    owed_tasks = [t for t in template.tasks if t.owed]
+    optional_tasks = [t for t in template.tasks if not t.owed]
+    if owed_tasks:
         out.append("tasks:")
-        current = None
-        for slot in template.tasks:
-            if slot.group.id != current:
-                current = slot.group.id
-                out.append(f"  # ── {slot.group.title} ({slot.group.id}) · {slot.role_label}")
-            out.append(f"  # {_comment(slot.task.title)}")
-            out.append(f"  - task: {scalar(slot.task.id)}")
-            out.append(f"    status:     # {_STATUS_COMMENT}")
-            out.append("    evidence:   # what was done; required for done and blocked")
+        out += _task_lines(owed_tasks)
+    if optional_tasks:
+        if not owed_tasks:
+            out.append("#tasks:")
+        out += _OPTIONAL_HEAD
+        out += ["#" + line if not line.startswith("  # ") else line for line in _task_lines(optional_tasks)]
     if template.milestones:
         out.append("milestones:")
         for milestone in template.milestones:
@@ -200,3 +222,31 @@ def render_yaml(template: Template, schema: str = DEFAULT_SCHEMA) -> str:
             out.append("    date:       # optional: when it was done, YYYY-MM-DD")
             out.append("    evidence:")
     return "\n".join(out) + "\n"
+
+
+_OPTIONAL_HEAD = [
+    "  # ── 选报（可不填）：如需填报，删去该项各行行首的 # 再填写；不填即“未报告”，不按零计。",
+    "  #    Optional: to report one, remove the `#` in front of its lines (and of the section's key",
+    "  #    if it is commented out) and fill it in. Left as they are they mean \"not reported\", never zero.",
+]
+
+
+def _value_lines(slot: ValueSlot) -> list[str]:
+    i = slot.indicator
+    return [f"  # {_comment(i.name)}（{i.measure}）目标 {_comment(slot.target)}",
+            f"  # {_comment(slot.asks)}",
+            f"  - indicator: {scalar(i.id)}",
+            "    value:"]
+
+
+def _task_lines(slots: list[TaskSlot]) -> list[str]:
+    out, current = [], None
+    for slot in slots:
+        if slot.group.id != current:
+            current = slot.group.id
+            out.append(f"  # ── {slot.group.title} ({slot.group.id}) · {slot.role_label}")
+        out.append(f"  # {_comment(slot.task.title)}")
+        out.append(f"  - task: {scalar(slot.task.id)}")
+        out.append(f"    status:     # {_STATUS_COMMENT}")
+        out.append("    evidence:   # what was done; required for done and blocked")
+    return out

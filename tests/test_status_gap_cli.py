@@ -307,8 +307,9 @@ def test_gap_year_outside_the_plan_period(run, year):
 def test_gap_unknown_status_and_missing_year(run):
     code, _, err = run("gap", "--year", "2023", "--status", "late")
     assert code == 2 and "unknown status late; choose from not_achieved, deterioration, " in err
-    code, _, err = run("gap")
-    assert code == 2 and "--year" in err
+    code, stdout, err = run("gap", "--format", "json")  # no --year: the latest year with data, as status
+    latest = json.loads(run("status", "--format", "json")[1])["year"]
+    assert code == 0 and json.loads(stdout)["year"] == latest, err
 
 
 def test_status_year_outside_the_plan_period(run):

@@ -52,6 +52,7 @@ from .loading import (
     L017,
     L018,
     L019,
+    L020,
 )
 from .plan import C001, C002, C003, C004, C005, C006, C007
 from .plausibility import W501, W502, W503
@@ -75,7 +76,7 @@ __all__ = [
     "CATALOGUE", "ERROR", "OBSERVERS", "STAGES", "WARNING", "Code", "Finding", "Report", "Severity",
     "UsageError", "code_of", "format_path", "make", "say",
     "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009", "L010", "L011", "L012", "L013",
-    "L014", "L015", "L016", "L017", "L018", "L019",
+    "L014", "L015", "L016", "L017", "L018", "L019", "L020",
     "S101", "S102", "S103", "S104", "S105", "S106", "S107", "S108", "S109", "S110", "S111", "S112", "S113",
     "S114",
     "R201", "R202", "R203", "R204", "R205", "R206", "R207", "R208", "R209", "R210", "R211", "R212",

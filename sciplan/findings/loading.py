@@ -313,3 +313,33 @@ L019 = Code(
                           "zh": "进展报告放在年份文件夹中，例如 progress/2024/单位.yaml。"},
     },
 )
+
+
+L020 = Code(
+    "L020", "file-not-read", WARNING,
+    title={"en": "File in the progress folder not read", "zh": "进度文件夹中有未读取的文件"},
+    description="A file in the progress tree that is not a progress file (.yaml, .yml), such as a workbook, "
+                "a CSV table or a document, is not read: its figures count for nothing until it is taken "
+                "in. README files, hidden files and Excel's lock files (~$name.xlsx) are passed over.",
+    messages={
+        "workbook": {"en": "this workbook is not read: its figures do not count yet",
+                     "zh": "未读取此报表，其中的数据尚未计入"},
+        "workbook.hint": {"en": "Take it in with `sciplan import {name}` (it is checked and written as a "
+                                "progress file), then remove the workbook from the progress folder.",
+                          "zh": "请用 `sciplan import {name}` 导入（会校验并写成进度文件），"
+                                "然后把报表移出进度文件夹。"},
+        "old_sheet": {"en": "this spreadsheet is not read: its figures do not count yet",
+                      "zh": "未读取此表格，其中的数据尚未计入"},
+        "old_sheet.hint": {"en": "Save it as .xlsx (Excel, WPS or LibreOffice: Save as) and take it in with "
+                                 "`sciplan import`.",
+                           "zh": "请另存为 .xlsx（Excel、WPS 或 LibreOffice 均可“另存为”），再用 "
+                                 "`sciplan import` 导入。"},
+        "document": {"en": "this file is not read: sciplan reads progress files and filled forms only",
+                     "zh": "未读取此文件：sciplan 只读取进度文件和填好的报表"},
+        "document.hint": {"en": "Copy its figures into the unit's form (`sciplan template --unit NAME "
+                                "--year YEAR --format xlsx`) and take that in with `sciplan import`.",
+                          "zh": "请把其中的数据填入该单位的报表（`sciplan template --unit 单位 --year 年度 "
+                                "--format xlsx`），再用 `sciplan import` 导入。"},
+    },
+)
+

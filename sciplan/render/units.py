@@ -117,8 +117,12 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
                     table.add_row(Text(duty.group.id, style="bold"),
                                   Text(f"{duty.group.title}（{kind}）", style="bold"),
                                   text(f"screen.role.{duty.role}", lang), "")
-                reported = (Text(num.years(duty.reported_years, lang)) if duty.reported_years
-                            else Text(text("screen.unit.not_yet", lang), style="yellow"))
+                if duty.reported_years:
+                    reported = Text(num.years(duty.reported_years, lang))
+                elif duty.owed:
+                    reported = Text(text("screen.unit.not_yet", lang), style="yellow")
+                else:  # it may report the task: not reported is no gap
+                    reported = Text(text("screen.unit.optional", lang), style="dim")
                 table.add_row("  " + duty.task.id, duty.task.title, "", reported)
             console.print(table)
         else:
@@ -134,10 +138,14 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             for duty in detail.indicators:
                 i = duty.indicator
                 name = Text(f"{i.name}（{i.measure}）").append(f"\n{i.id}", style="dim")
+                if not duty.owed:
+                    name.append(f"  {text('screen.unit.optional', lang)}", style="dim")
                 name.append("\n" + text("screen.unit.target", lang, target=_target_text(i, lang)))
                 table.add_row(name, *(num.figure(duty.figures.get(y), i.measure) for y in years))
             console.print(table)
             console.print(text("screen.unit.figures_note", lang))
+            if any(not d.owed for d in detail.indicators) or any(not t.owed for t in detail.tasks):
+                console.print(text("screen.unit.optional_note", lang))
         else:
             console.print(text("screen.unit.no_indicators", lang))
         console.print()

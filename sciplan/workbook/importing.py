@@ -56,6 +56,7 @@ from .sheets import (
     INFO_SHEET,
     MILESTONE_SHEET,
     MILESTONES,
+    OPTIONAL_KEY,
     TABLE_SHEETS,
     TASKS,
     VALUES,
@@ -74,7 +75,11 @@ class Imported:
     yaml_text: str | None
     report: Report
     counts: dict[str, int] = field(default_factory=lambda: {"values": 0, "tasks": 0, "milestones": 0,
-                                                              "left_out": 0})
+                                                              "left_out": 0, "optional": 0})
+    optional_reported: tuple[str, ...] = ()  # ids of the form's optional part that were filled in
+    unit: str | None = None  # the unit's id, year and township's id read from the Info sheet
+    year: int | None = None
+    area: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -297,6 +302,7 @@ class _YamlWriter:
         self.line_cells: dict[int, Cell] = {}
         self.path_cells: dict[str, Cell] = {}
         self.empty: set[Cell] = set()  # cells left empty, whose findings say "not filled in"
+        self.optional_reported: list[str] = []  # ids from the form's optional part that were filled in
 
     def add(self, text: str, cell: Cell | None = None, path: str | None = None) -> None:
         self.lines.append(text)
@@ -345,18 +351,22 @@ def import_workbook(plan: Plan, data: bytes, display: str) -> Imported:
             expected = None
 
     counts = {"values": 0, "tasks": 0, "milestones": 0, "left_out": 0}
-    _entries(reader, TABLE_SHEETS[0], value_grid, out, counts)
-    _entries(reader, TABLE_SHEETS[1], task_grid, out, counts)
+    # What the form listed as optional: left empty, such a row is not reported (no entry, no finding).
+    optional = set() if expected is None else ({s.indicator.id for s in expected.values if not s.owed}
+                                               | {s.task.id for s in expected.tasks if not s.owed})
+    _entries(reader, TABLE_SHEETS[0], value_grid, out, counts, optional)
+    _entries(reader, TABLE_SHEETS[1], task_grid, out, counts, optional)
     milestone_grid = book.grids.get(MILESTONES)
     if milestone_grid is None and MILESTONES in book.refused:
         pass  # hidden or named twice: reported
     elif milestone_grid is None and expected is not None and expected.milestones:
         reader.sheet(book, MILESTONES)  # reports it missing
     elif milestone_grid is not None:
-        _entries(reader, MILESTONE_SHEET, milestone_grid, out, counts)
+        _entries(reader, MILESTONE_SHEET, milestone_grid, out, counts, optional)
 
     yaml_text = out.text()
     findings = list(reader.findings)
+    counts["optional"] = len(out.optional_reported)
     loaded = load_text(yaml_text, display)
     if loaded.document is None:  # cannot happen for text we wrote; say so rather than crash
         findings.extend(f for f in (_relocate(f, out, reader) for f in loaded.findings) if f is not None)
@@ -367,7 +377,9 @@ def import_workbook(plan: Plan, data: bytes, display: str) -> Imported:
         relocated = _relocate(finding, out, reader)
         if relocated is not None:
             findings.append(relocated)
-    return Imported(yaml_text, Report(files=1, findings=findings), counts)
+    return Imported(yaml_text, Report(files=1, findings=findings), counts, tuple(out.optional_reported),
+                    unit.id if unit else None, period if isinstance(period, int) else None,
+                    area.id if area else None)
 
 
 def _info(reader: _Reader, grid: Grid, out: _YamlWriter) -> dict[str, Any]:
@@ -403,10 +415,12 @@ def _whole(text: str | None) -> int | str | None:
     return text
 
 
-def _entries(reader: _Reader, sheet: Sheet, grid: Grid, out: _YamlWriter, counts: dict[str, int]) -> None:
+def _entries(reader: _Reader, sheet: Sheet, grid: Grid, out: _YamlWriter, counts: dict[str, int],
+             optional: set[str]) -> None:
     """A table sheet's rows as its section of the YAML: the id, then the sheet's fields, each at its cell.
 
-    A row with entries but no id is I606; a value left empty with 无 in its note is left out."""
+    A row with entries but no id is I606; a value left empty with 无 in its note is left out, and so is a
+    row of the form's optional part left empty (`optional`: those ids), and the row that opens it."""
     found = reader.table(grid, sheet.columns, sheet.id_key, sheet.required)
     if found is None:
         return
@@ -429,6 +443,11 @@ def _entries(reader: _Reader, sheet: Sheet, grid: Grid, out: _YamlWriter, counts
             if not readable or any(v is not None for v in values.values()):
                 reader.problem(I606, cell[sheet.id_key], sheet.without_id)
             continue
+        if readable and all(v is None for v in values.values()) and (
+                item in optional or _header_key(item) == OPTIONAL_KEY and item.endswith(OPTIONAL_KEY)):
+            continue  # optional and left empty: not reported
+        if item in optional:
+            out.optional_reported.append(item)
         note = values.get("note")
         if (sheet.section == "values" and values["value"] is None and readable and isinstance(note, str)
                 and note.lower() in NO_FIGURE_WORDS):

@@ -25,6 +25,7 @@ from ..i18n import Message, text
 from ..templates import Template
 
 INFO, VALUES, TASKS, MILESTONES = "Info", "Values", "Tasks", "Milestones"
+OPTIONAL_KEY = "optional"  # the last word of the row that opens a sheet's optional part
 HEADER_ROW = 2  # row 1 is the sheet's title
 FIRST_ROW = 3
 STATUS_CHOICES = tuple(w.choice for w in TASK_STATUS.words)
@@ -93,8 +94,28 @@ class Sheet:
         return next(n for n, c in enumerate(self.columns, start=1) if c.key == key)
 
     def rows(self, template: Template) -> list[list[Any]]:
-        """The template's rows as the sheet shows them; the cells to fill in are empty."""
-        return [[cells.get(c.key) for c in self.columns] for cells in map(self.row, self.slots(template))]
+        """The template's rows as the sheet shows them; the cells to fill in are empty. What the unit
+        owes comes first; the optional part after a row that says so (`is_marker`)."""
+        out: list[list[Any]] = []
+        marked = False
+        for slot in self.slots(template):
+            if not getattr(slot, "owed", True) and not marked:
+                out.append([optional_mark(), *([None] * (len(self.columns) - 1))])
+                marked = True
+            cells = self.row(slot)
+            out.append([cells.get(c.key) for c in self.columns])
+        return out
+
+
+def optional_mark() -> str:
+    return both("workbook.optional")
+
+
+def is_marker(row: list[Any]) -> bool:
+    """The row that opens the optional part (its first cell ends in `optional`)."""
+    first = row[0] if row else None
+    return (isinstance(first, str) and first.rstrip().endswith(OPTIONAL_KEY)
+            and all(v is None for v in row[1:]))
 
 
 VALUE_SHEET = Sheet(
@@ -196,6 +217,7 @@ def styles() -> dict[str, Any]:
         "header": Font(bold=True),
         "header_fill": PatternFill("solid", fgColor="DDDDDD"),
         "fill_in": PatternFill("solid", fgColor="FFF2CC"),  # the cells to fill in, pale yellow
+        "optional_fill": PatternFill("solid", fgColor="DDEBF7"),  # the row opening the optional part
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "top": Alignment(vertical="top"),
     }

@@ -26,6 +26,7 @@ from .sheets import (
     both,
     display_width,
     info_values,
+    is_marker,
     saved,
     styles,
 )
@@ -91,6 +92,12 @@ def _table_sheet(ws, title: str, sheet: Sheet, rows: list[list[Any]], template: 
         cell.alignment = style["wrap"]
     widths = [display_width(c.label) for c in columns]
     for r, values in enumerate(rows, start=FIRST_ROW):
+        if is_marker(values):  # the optional part starts here: one bold line across the sheet
+            cell = ws.cell(row=r, column=1, value=values[0])
+            cell.font = style["header"]
+            cell.fill = style["optional_fill"]
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
+            continue
         for n, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = ws.cell(row=r, column=n, value=value)
             cell.alignment = style["wrap"] if column.wrap else style["top"]
@@ -105,6 +112,8 @@ def _table_sheet(ws, title: str, sheet: Sheet, rows: list[list[Any]], template: 
     # Wrapped text needs taller rows; Excel does not grow them by itself when it opens a file.
     for r, values in enumerate(rows, start=FIRST_ROW):
         lines = 1
+        if is_marker(values):
+            continue
         for column, value in zip(columns, values, strict=True):
             if column.wrap and value is not None:
                 lines = max(lines, math.ceil(display_width(str(value)) / (column.width or 40)))
@@ -114,7 +123,8 @@ def _table_sheet(ws, title: str, sheet: Sheet, rows: list[list[Any]], template: 
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
     for n, column in enumerate(columns, start=1):
         if column.rule == "value":
-            _value_validation(ws, n, template)
+            _value_validation(ws, n, template, [r for r, row in enumerate(rows, start=FIRST_ROW)
+                                                if not is_marker(row)])
         elif column.rule == "status" and rows:
             _status_validation(ws, n, len(rows))
         elif column.rule == "date" and rows:
@@ -179,13 +189,13 @@ def _validation(rule: str, **kwargs):
                           error=both(f"workbook.rule.{rule}.error", "", **fields), **kwargs)
 
 
-def _value_validation(ws, column: int, template: Template) -> None:
+def _value_validation(ws, column: int, template: Template, row_numbers: list[int]) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import MultiCellRange
 
     letter = get_column_letter(column)
     rows: dict[object, list[int]] = {}
-    for r, slot in enumerate(template.values, start=FIRST_ROW):
+    for r, slot in zip(row_numbers, template.values, strict=True):
         rows.setdefault(slot.value_type, []).append(r)
     for value_type, numbers in rows.items():
         name, settings = _VALUE_RULES[value_type]

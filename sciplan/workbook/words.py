@@ -17,6 +17,10 @@ WORDS: dict[str, dict[str, str]] = {
     "workbook.title.milestones": {"zh": "进度安排", "en": "Milestones"},
     "workbook.title.values.none": {"zh": "本单位没有需要填报的指标", "en": "no indicators to report"},
     "workbook.title.tasks.none": {"zh": "本单位没有需要填报的任务", "en": "no tasks to report"},
+    # The row that opens a sheet's optional part; import knows it by its last word, `optional`.
+    "workbook.optional": {"zh": "以下为选报项目：本单位可以填报，不填即视为未报告（不按零计）",
+                          "en": "Below: may be reported; left empty means not reported (never zero), "
+                                "optional"},
     # --- column headers: Chinese, then the key ------------------------------------------------------
     "workbook.column.values.indicator": {"zh": "指标编号", "en": "indicator"},
     "workbook.column.values.name": {"zh": "指标名称", "en": "name"},

@@ -461,6 +461,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.nothing_written": {"en": "nothing written: fix the errors above (or pass --force to write {path} "
                                   "anyway)",
                             "zh": "未写入任何文件：请先改正上述错误（或加 --force 仍写入 {path}）"},
+    "cli.bad_grouping": {"en": "{value!r} is not a way to group the rows; choose from {choices}",
+                         "zh": "{value!r} 不是可用的分组方式；可选：{choices}"},
     "cli.bad_epoch": {"en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
                       "zh": "SOURCE_DATE_EPOCH={value} 不是自 1970 年起的秒数"},
     "error.no_such_path": {"en": "no such file or folder: {path}", "zh": "文件或文件夹不存在：{path}"},

@@ -263,7 +263,12 @@ def _color(stream=None) -> bool:
 
 
 def _width() -> int:
-    return shutil.get_terminal_size(fallback=(80, 24)).columns if sys.stdout.isatty() else 80
+    """Columns to lay out for: COLUMNS when set (also when the output is piped), else the terminal's,
+    else 80; never fewer than 20."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(20, int(columns))
+    return max(20, shutil.get_terminal_size(fallback=(80, 24)).columns) if sys.stdout.isatty() else 80
 
 
 def _emit(text: str, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:

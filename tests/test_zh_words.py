@@ -128,3 +128,79 @@ def test_gap_by_takes_the_chinese_words(cli, typed_by, heading):
                          "--progress", SAMPLE)
     assert code == 0, err
     assert heading in out
+
+
+# Each command in Chinese on the shipped plan and its sample: (arguments, stream to read).
+RUNS = [
+    ("status",), ("gap", "--year", "2024"), ("gap", "--year", "2024", "--by", "按单位"),
+    ("units", "--year", "2024"), ("unit", "县科协"), ("unit", "县卫生健康局"), ("validate",),
+    ("status", "--format", "markdown"), ("gap", "--year", "2024", "--format", "markdown"),
+    ("report", "--year", "2024", "--format", "markdown"),
+]
+
+
+@pytest.mark.parametrize("args", RUNS, ids=" ".join)
+@pytest.mark.parametrize("columns", ["60", "120"])
+def test_every_screen_is_chinese(cli, monkeypatch, typed, args, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = cli(*args, "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    assert english_words(out, typed) == [], out
+    assert english_words(err, typed) == [], err
+
+
+@pytest.mark.parametrize("args", [("plan",), ("plan", "show", "youth.4"), ("plan", "show", "cast"),
+                                  ("plan", "check")])
+def test_the_plan_screens_are_chinese(cli, typed, args):
+    code, out, err = cli(args[0], "--plan", PLAN, *args[1:], "--lang", "zh")
+    assert code == 0, err
+    assert english_words(out, typed) == [], out
+
+
+def test_status_names_what_a_missing_unit_owes(cli):
+    code, out, _ = cli("status", "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0
+    line = out[out.index("未报送的单位"):]
+    assert "老年人科学素质提升行动" in line and "全县居民健康素养水平" in line and "elderly" not in line
+
+
+def test_units_and_unit_name_groups_and_tasks_in_chinese(cli):
+    code, out, _ = cli("units", "--lang", "zh", "--plan", PLAN)
+    assert code == 0 and "青少年" in out and "\nedu " in out and "youth " not in out
+    code, out, _ = cli("unit", "县科协", "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0 and "实施智慧科普建设工程" in out and "informatization.3" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_units_fit_every_width_and_keep_ids_whole(cli, monkeypatch, lang, columns):
+    """COLUMNS holds when the output is piped; below 70 columns one block per unit; no line is wider
+    than the terminal and every unit id is printed whole."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = cli("units", "--year", "2024", "--lang", lang, "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    words = set(re.findall(r"[a-z][a-z0-9\-]*", out))
+    assert {u.id for u in load_plan(PLAN).units} <= words
+    stacked = "\n  " + ("牵头：" if lang == "zh" else "Leads: ") in out
+    assert stacked == (columns < 70)
+
+
+def test_output_never_fails_on_a_gbk_console(tmp_path):
+    """A Windows console in code page 936: characters GBK lacks are replaced, the run still succeeds."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "LANG": "zh_CN.UTF-8", "COLUMNS": "60", "NO_COLOR": "1"}
+    for args in (["status"], ["units", "--year", "2024"], ["gap", "--year", "2024"], ["gap", "--help"],
+                 ["gap", "--yaer", "1"]):
+        result = subprocess.run([sys.executable, "-c", "import sys; from sciplan.cli import main; "
+                                 "sys.exit(main(sys.argv[1:]))", *args, "--plan", str(PLAN), "--progress",
+                                 str(SAMPLE)], cwd=ROOT, env=env, capture_output=True, timeout=120)
+        assert result.returncode in (0, 2), result.stderr.decode("gbk", "replace")
+        assert b"Traceback" not in result.stderr
+        text = result.stdout.decode("gbk") + result.stderr.decode("gbk")
+        assert "进" in text or "用法" in text

@@ -60,7 +60,8 @@ def _units_table(console: Console, plan: Plan, summaries: list[UnitSummary], yea
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=False, padding=(0, 1),
                   collapse_padding=True)
     # Widths that fit 80 columns and every group id and level indicator id whole.
-    longest_id = max((len(s.unit.id) for s in summaries), default=0)  # an id is never cut
+    # Wide enough for every unit id where the terminal has room (at 80 columns the longest still folds).
+    longest_id = max((len(s.unit.id) for s in summaries), default=0) if console.width >= 100 else 0
     table.add_column(text("screen.col.unit", lang), overflow="fold", min_width=max(12, longest_id),
                      max_width=max(18, longest_id))
     table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15)

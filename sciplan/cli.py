@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,148 @@ def _say(message_id: str, /, **fields: object) -> str:
     from .i18n import text
 
     return text(message_id, _language(), **fields)
+
+
+# --- help, usage and click's messages in the run's language -----------------------------------------
+# Commands, options and arguments carry message ids, not words: `@cli.command("name", help="cmd.name")`,
+# `click.option("--x", help="opt.name.x", metavar="var.x")`, `click.argument("key", metavar="var.key")`.
+# The words, in both languages, are in sciplan/helptext.py (its docstring tells how to add some);
+# SciplanCommand and SciplanGroup word them each time help or usage is shown, in the language of the
+# run (--lang, else the locale). Click's own messages ("Usage:", "No such option …") go through
+# `_click_gettext`, installed below in click's modules in place of gettext.
+
+def _word(key: str) -> str:
+    from .helptext import MESSAGES  # registers the help messages
+
+    return MESSAGES[key][_language()] if key in MESSAGES else key
+
+
+@contextmanager
+def _worded(command: click.Command, ctx: click.Context | None = None):
+    """`command`'s help, its parameters' help and metavars worded for this run, for the time of a
+    `with` (click reads them from the objects; they are put back after)."""
+    from .helptext import TYPE_METAVARS
+
+    saved: list[tuple[object, str, object]] = []
+
+    def swap(obj: object, attr: str, value: object) -> None:
+        saved.append((obj, attr, getattr(obj, attr)))
+        setattr(obj, attr, value)
+
+    if command.help:
+        swap(command, "help", _word(command.help))
+    swap(command, "options_metavar", _word("var.options"))
+    if isinstance(command, click.Group):
+        swap(command, "subcommand_metavar", _word("var.command"))
+    params = command.get_params(ctx) if ctx is not None else command.params
+    for param in params:
+        if getattr(param, "help", None):
+            swap(param, "help", _word(param.help))  # type: ignore[attr-defined]
+        name = param.metavar or TYPE_METAVARS.get(param.type.name.upper())
+        if name and not getattr(param, "is_flag", False) and not isinstance(param.type, click.Choice):
+            worded = _word(name)
+            if isinstance(param, click.Argument):
+                worded = worded if param.required else f"[{worded}]"
+                worded += "..." if param.nargs != 1 else ""
+            swap(param, "metavar", worded)
+    try:
+        yield
+    finally:
+        for obj, attr, value in reversed(saved):
+            setattr(obj, attr, value)
+
+
+class SciplanCommand(click.Command):
+    """A command whose help and usage are worded at run time (see `_worded`)."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _worded(self, ctx):
+            super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: click.Context) -> str:
+        with _worded(self, ctx):
+            return super().get_usage(ctx)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _worded(self):
+            return super().get_short_help_str(limit)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None and option.help != _word("opt.help"):  # not while worded
+            option.help = "opt.help"
+        return option
+
+
+class SciplanGroup(SciplanCommand, click.Group):
+    """A group of SciplanCommands (and SciplanGroups)."""
+
+    command_class = SciplanCommand
+    group_class = type  # subgroups are SciplanGroups too
+
+
+def _click_gettext(message: str) -> str:
+    if _language() == "en":
+        return message
+    from .helptext import click_words
+
+    return click_words(message, _language())
+
+
+def _click_ngettext(singular: str, plural: str, count: int) -> str:
+    return _click_gettext(singular if count == 1 else plural)
+
+
+def _display_width(text: str) -> int:
+    """Columns `text` takes on a terminal: two for a Chinese character (click counts one)."""
+    import unicodedata
+
+    from click._compat import strip_ansi
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in strip_ansi(text))
+
+
+# A bracketed note ("[必填]"), a Latin run (a word, an option, a file name) or one Chinese
+# character, each with the punctuation after it (a line never starts with "，"), or spaces.
+_HELP_TOKENS = (r"\[[^\]\s]*\]|[^\s\u2e80-\uffff]+[，。；：、）」》”]*"
+                r"|[\u2e80-\uffff][，。；：、）」》”]*|\s+")
+
+
+def _wrap_help(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+               preserve_paragraphs: bool = False) -> str:
+    """click's wrap_text, for Chinese too: lines measured in columns, broken between Chinese
+    characters or at spaces, never inside a Latin word, an option or a file name."""
+    import re
+
+    if _language() == "en":
+        return _click_wrap(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    paragraphs = re.split(r"\n\s*\n", text) if preserve_paragraphs else [text]
+    out = []
+    for paragraph in paragraphs:
+        lines, line = [], initial_indent
+        for token in re.findall(_HELP_TOKENS, paragraph.strip()):
+            if token.isspace():
+                token = " "
+            if _display_width(line) + _display_width(token) > width and line.strip():
+                lines.append(line.rstrip())
+                line = subsequent_indent
+                if token == " ":
+                    continue
+            line += token
+        lines.append(line.rstrip())
+        out.append("\n".join(lines))
+        initial_indent = subsequent_indent
+    return "\n\n".join(out)
+
+
+_click_wrap = click.formatting.wrap_text
+click.formatting.term_len = _display_width  # type: ignore[attr-defined]
+click.formatting.wrap_text = _wrap_help  # type: ignore[attr-defined]
+for _module in (click.core, click.exceptions, click.types, click.parser, click.formatting, click.decorators):
+    if hasattr(_module, "_"):
+        _module._ = _click_gettext  # type: ignore[attr-defined]
+    if hasattr(_module, "ngettext"):
+        _module.ngettext = _click_ngettext  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -120,7 +263,12 @@ def _color(stream=None) -> bool:
 
 
 def _width() -> int:
-    return shutil.get_terminal_size(fallback=(80, 24)).columns if sys.stdout.isatty() else 80
+    """Columns to lay out for: COLUMNS when set (also when the output is piped), else the terminal's,
+    else 80; never fewer than 20."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(20, int(columns))
+    return max(20, shutil.get_terminal_size(fallback=(80, 24)).columns) if sys.stdout.isatty() else 80
 
 
 def _emit(text: str, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:
@@ -176,16 +324,12 @@ def _write(output: Path, data: bytes | str, force: bool, inputs: tuple[Path, ...
 
 
 plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="SCIPLAN_PLAN",
-                           help="Plan file (default ./data/plan.yaml, else the plan shipped with sciplan). "
-                                "Env: SCIPLAN_PLAN.")
+                           metavar="var.file", help="opt.plan")
 progress_option = click.option("--progress", "progress_path", type=click.Path(path_type=Path),
-                               envvar="SCIPLAN_PROGRESS",
-                               help="Folder of progress files (default ./data/progress; with the plan "
-                                    "shipped with sciplan and no such folder, its invented sample, announced "
-                                    "as such). Env: SCIPLAN_PROGRESS.")
+                               envvar="SCIPLAN_PROGRESS", metavar="var.folder", help="opt.progress")
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                             help="Write to this file instead of standard output (atomically).")
-force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+                             metavar="var.file", help="opt.output")
+force_option = click.option("--force", is_flag=True, help="opt.force")
 
 
 def format_option(renderers: Renderers, help: str | None = None):
@@ -194,8 +338,7 @@ def format_option(renderers: Renderers, help: str | None = None):
                         default=renderers.default, show_default=True, help=help)
 
 
-findings_format = format_option(FINDINGS, "text for people, json for scripts, github for Actions "
-                                          "annotations.")
+findings_format = format_option(FINDINGS, "opt.format.findings")
 
 
 def _remember_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -205,16 +348,20 @@ def _remember_language(ctx: click.Context, param: click.Parameter, value: str | 
 
 
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), callback=_remember_language,
-                           help="Language of the output (default: Chinese when LC_ALL, LC_MESSAGES or LANG "
-                                "starts with zh, else English).")
+                           help="opt.lang")
 # More processes than CPUs only costs memory; beyond this the number is a typo, not a wish.
 MAX_JOBS = 1024
-jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1, max=MAX_JOBS), metavar="N",
-                           help="Check files in N processes (default: one per core, at most the CPUs "
-                                "available; 1: this process only).")
+class _Range(click.IntRange):
+    """An IntRange whose help says `1–1024` (click writes `1<=x<=1024`)."""
+
+    def _describe_range(self) -> str:
+        return f"{self.min}–{self.max}"
+
+
+jobs_option = click.option("--jobs", "-j", type=_Range(min=1, max=MAX_JOBS), metavar="var.n",
+                           help="opt.jobs")
 cache_option = click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
-                            help="Reuse the results of unchanged files from earlier runs (kept under "
-                                 "SCIPLAN_CACHE_DIR, else the user's cache folder).")
+                            help="opt.cache")
 
 
 def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: int | None = None,
@@ -229,25 +376,22 @@ def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: i
     return Settings(plan_path, progress_path, jobs, use_cache)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="sciplan", message="%(prog)s %(version)s")
+@click.group(cls=SciplanGroup, help="cmd.sciplan",
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="sciplan", message="%(prog)s %(version)s",
+                      help="opt.version")
 @lang_option
 def cli(lang: str) -> None:
-    """Track the targets of the Xinhuang county Science Literacy Action Plan (晃政办发〔2022〕11号).
-
-    Units submit yearly progress files; `validate` checks them against the plan, `status` and `gap`
-    show where every target stands.
-    """
+    """The sciplan command (its help: `cmd.sciplan` in sciplan/helptext.py)."""
 
 
 # --- plan -----------------------------------------------------------------------------------------
 
-@cli.group("plan", invoke_without_command=True)
+@cli.group("plan", invoke_without_command=True, help="cmd.plan")
 @plan_option
 @lang_option
 @click.pass_context
 def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | None:
-    """Show the plan: groups, tasks, indicators with targets, units."""
     ctx.obj = _settings(plan_path)
     if ctx.invoked_subcommand is not None:
         return None
@@ -258,13 +402,12 @@ def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | N
     return EXIT_OK
 
 
-@plan_group.command("check")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@plan_group.command("check", help="cmd.plan.check")
+@click.argument("path", required=False, type=click.Path(path_type=Path), metavar="var.file")
 @findings_format
 @lang_option
 @click.pass_obj
 def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> int:
-    """Check a plan file (default: the plan in use): exit 0 when sound, 1 with located errors."""
     from .findings import Report
     from .resources import display_path
     from .validation import check_plan_file
@@ -285,12 +428,11 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
-@plan_group.command("show")
-@click.argument("key")
+@plan_group.command("show", help="cmd.plan.show")
+@click.argument("key", metavar="var.key")
 @lang_option
 @click.pass_obj
 def plan_show(settings: Settings, key: str, lang: str) -> int:
-    """Show a task, indicator or unit by id, Chinese name or alias."""
     from .render import text
 
     plan = settings.load_plan()
@@ -337,14 +479,14 @@ def _checked(report):
     return Checked(report)
 
 
-@cli.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@cli.command("validate", help="cmd.validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="var.paths")
 @plan_option
 @progress_option
 @findings_format
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-@click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_FILE_BYTES), default=1 << 20,
-              show_default=True, help="Largest file accepted.")
+@click.option("--strict", is_flag=True, help="opt.validate.strict")
+@click.option("--max-bytes", type=_Range(min=1, max=MAX_FILE_BYTES), default=1 << 20,
+              show_default=True, metavar="var.bytes", help="opt.validate.max_bytes")
 @lang_option
 @jobs_option
 @cache_option
@@ -353,11 +495,6 @@ def _checked(report):
 def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool,
                      max_bytes: int, lang: str, jobs: int | None, use_cache: bool, output: Path | None,
                      force: bool) -> int:
-    """Check progress files (default: the progress folder) against the plan.
-
-    Exit 0 when there are no errors (warnings allowed unless --strict), 1 when there are, 2 when
-    sciplan cannot run (for example an unusable plan).
-    """
     from .api import validate
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
@@ -377,15 +514,11 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
 
 # --- schema ---------------------------------------------------------------------------------------
 
-@cli.command("schema")
+@cli.command("schema", help="cmd.schema")
 @lang_option
 @output_option
 @force_option
 def schema_command(lang: str, output: Path | None, force: bool) -> int:
-    """Print the JSON Schema of the progress file format (for editors' YAML support).
-
-    --lang only changes sciplan's own messages: the schema's descriptions come from the models and
-    are the same in every language."""
     import json
 
     from .progress import json_schema
@@ -394,14 +527,11 @@ def schema_command(lang: str, output: Path | None, force: bool) -> int:
     return EXIT_OK
 
 
-@cli.command("diagnostics")
+@cli.command("diagnostics", help="cmd.diagnostics")
 @lang_option
 @output_option
 @force_option
 def diagnostics_command(lang: str, output: Path | None, force: bool) -> int:
-    """Print the reference of every finding code as Markdown (docs/diagnostics.md is this output).
-
-    --lang only changes sciplan's own messages: the reference is kept in one language, as committed."""
     from .render.catalogue import render_catalogue
 
     _emit(render_catalogue(), output, force)
@@ -423,14 +553,23 @@ def _statuses(value: str | None) -> list[str] | None:
 
 
 
-@cli.command("gap")
-@click.option("--year", type=int, help="Report year: data for the plan start to this year (default: the "
-                                      "latest year with data).")
-@click.option("--by", type=click.Choice(["indicator", "group", "unit"]), default="indicator",
-              show_default=True, help="Group rows under the tasks' groups or their lead units.")
-@click.option("--status", "status_filter", metavar="LIST",
-              help="Only these statuses, comma-separated, e.g. limited_progress,deterioration.")
-@format_option(GAP)
+def _grouping(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--by: an id or any label of GAP_GROUPING (`group`, `按分组`, `by group`)."""
+    from .domain import GAP_GROUPING
+
+    found = GAP_GROUPING.meaning(value)
+    if found is None:
+        choices = _say("list.separator").join(f"{w.id} {w.label(_language())}" for w in GAP_GROUPING.words)
+        raise click.BadParameter(_say("cli.bad_grouping", value=value, choices=choices), ctx, param)
+    return found
+
+
+@cli.command("gap", help="cmd.gap")
+@click.option("--year", type=int, metavar="var.year", help="opt.year.gap")
+@click.option("--by", default="indicator", show_default=True, metavar="var.by", callback=_grouping,
+              help="opt.gap.by")
+@click.option("--status", "status_filter", metavar="var.list", help="opt.gap.status")
+@format_option(GAP, "opt.format.table")
 @lang_option
 @plan_option
 @progress_option
@@ -440,7 +579,6 @@ def _statuses(value: str | None) -> list[str] | None:
 @force_option
 def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, lang: str, plan_path,
                 progress_path, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
-    """Every target: expected by the end of YEAR, actual, gap, ratio, status, forecast; worst first."""
     from .api import gap_table, target_statuses
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
@@ -463,9 +601,9 @@ def _warn_errors(errors: int) -> None:
         click.echo(plural("cli.errors_warning", errors, _language()), err=True)
 
 
-@cli.command("status")
-@click.option("--year", type=int, help="Report year (default: the latest year with data).")
-@format_option(STATUS)
+@cli.command("status", help="cmd.status")
+@click.option("--year", type=int, metavar="var.year", help="opt.status.year")
+@format_option(STATUS, "opt.format.table")
 @lang_option
 @plan_option
 @progress_option
@@ -475,7 +613,6 @@ def _warn_errors(errors: int) -> None:
 @force_option
 def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, jobs: int | None,
                    use_cache: bool, output: Path | None, force: bool) -> int:
-    """The one-screen picture: the overall goal, every target, task status, milestones, missing reports."""
     from .api import status
 
     settings = _settings(plan_path, progress_path, jobs, use_cache)
@@ -500,9 +637,9 @@ def _find_unit(plan, name: str):
     return unit
 
 
-@cli.command("units")
-@click.option("--year", type=int, help="Also show whether each unit's report for this year arrived.")
-@format_option(UNITS)
+@cli.command("units", help="cmd.units")
+@click.option("--year", type=int, metavar="var.year", help="opt.units.year")
+@format_option(UNITS, "opt.format.table")
 @lang_option
 @plan_option
 @progress_option
@@ -510,8 +647,6 @@ def _find_unit(plan, name: str):
 @force_option
 def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, output: Path | None,
                   force: bool) -> int:
-    """Every unit: the groups it leads and joins, the indicators it reports, and (with --year) whether
-    its report arrived."""
     from .api import units
 
     settings = _settings(plan_path, progress_path)
@@ -526,10 +661,10 @@ def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_pat
     return EXIT_OK
 
 
-@cli.command("unit")
-@click.argument("name")
-@click.option("--year", type=int, help="Count reports up to this year (default: the latest year with data).")
-@format_option(UNIT)
+@cli.command("unit", help="cmd.unit")
+@click.argument("name", metavar="var.name")
+@click.option("--year", type=int, metavar="var.year", help="opt.unit.year")
+@format_option(UNIT, "opt.format.table")
 @lang_option
 @plan_option
 @progress_option
@@ -537,8 +672,6 @@ def units_command(year: int | None, fmt: str, lang: str, plan_path, progress_pat
 @force_option
 def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, progress_path,
                  output: Path | None, force: bool) -> int:
-    """One unit's obligations in full (NAME: id, full name or alias): its groups and tasks, the
-    indicators it reports with targets and its own figures, tasks not reported on, missing years."""
     from .api import unit
 
     settings = _settings(plan_path, progress_path)
@@ -550,32 +683,22 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
     return EXIT_OK
 
 
-@cli.command("template")
-@click.option("--unit", "unit_name", help="The reporting unit: id, full name or alias.")
-@click.option("--all", "every_unit", is_flag=True,
-              help="One form per unit that owes a report for the year, written into the folder -o, named "
-                   "<year>-<unit's name>.xlsx (or .yaml); the list is printed.")
-@click.option("--year", type=int, required=True, help="The year the report is for.")
-@click.option("--area", help="A township, when the figures are for it alone (default: county-wide).")
+@cli.command("template", help="cmd.template")
+@click.option("--unit", "unit_name", metavar="var.unit", help="opt.template.unit")
+@click.option("--all", "every_unit", is_flag=True, help="opt.template.all")
+@click.option("--year", type=int, required=True, metavar="var.year", help="opt.template.year")
+@click.option("--area", metavar="var.area", help="opt.template.area")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default=None,
-              help="yaml or xlsx (default: yaml; xlsx with --all).")
-@click.option("--schema", default="progress.schema.json", show_default=True,
-              help="Path or URL of the JSON Schema named in the YAML's `$schema` line (make the file with "
-                   "`sciplan schema -o progress.schema.json`).")
+              help="opt.template.format")
+@click.option("--schema", default="progress.schema.json", show_default=True, metavar="var.path",
+              help="opt.template.schema")
 @lang_option
 @plan_option
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file (with --all: into this folder) instead of standard output.")
+              metavar="var.path", help="opt.template.output")
 @force_option
 def template_command(unit_name: str | None, every_unit: bool, year: int, area: str | None, fmt: str | None,
                      schema: str, lang: str, plan_path, output: Path | None, force: bool) -> int:
-    """A ready-to-fill progress file for one unit and year, or (--all) one per unit that owes a report.
-
-    What the unit owes comes first; what it may report follows in a part marked optional (选报),
-    which may be left empty. YAML goes to standard output unless -o is given; xlsx is written to -o,
-    by default ./<unit-id>-<year>[-<township>].xlsx. Empty required values and statuses fail
-    validation until filled in. The template itself is bilingual; --lang changes sciplan's messages.
-    """
     from .templates import TemplateError, build_template, render_yaml
 
     plan = _settings(plan_path).load_plan()
@@ -636,29 +759,19 @@ def _templates_for_all(plan, year: int, fmt: str, schema: str, folder: Path | No
     return EXIT_OK
 
 
-@cli.command("import")
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command("import", help="cmd.import")
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="var.workbooks")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-              help="One workbook only: the progress file to write (- for standard output).")
-@click.option("--force", is_flag=True, help="Replace an existing progress file; with -o, also write it when "
-                                            "the workbook has errors.")
+              metavar="var.file", help="opt.import.output")
+@click.option("--force", is_flag=True, help="opt.import.force")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="How findings are shown (as for `validate`).")
+              show_default=True, help="opt.import.format")
 @lang_option
 @plan_option
 @progress_option
 def import_command(workbooks: tuple[Path, ...], output: Path | None, force: bool, fmt: str, lang: str,
                    plan_path, progress_path) -> int:
-    """Take filled workbooks (.xlsx files, or folders of them) into the progress folder, checked.
-
-    Unit, year and township come from each workbook's Info sheet; each goes to
-    <progress>/<year>/<unit-id>[-<township-id>].yaml. One line per workbook: written, replaced,
-    unchanged or refused, with the refused ones' problems at their sheet and cell (Values!F7). A
-    workbook with errors writes nothing; an existing file is replaced only with --force; two
-    workbooks for one unit, year and township are both refused. With -o, one workbook goes to that
-    file (without a progress folder of your own, beside the workbook). Exit 0 all taken in, 1 any
-    refused, 2 sciplan could not run.
-    """
     from .resources import is_sample
 
     settings = _settings(plan_path, progress_path)
@@ -774,11 +887,11 @@ def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str
     return EXIT_OK if result.valid else EXIT_FINDINGS
 
 
-@cli.command("export")
-@click.option("--year", type=int, required=True, help="Values from the plan start up to this year.")
+@cli.command("export", help="cmd.export")
+@click.option("--year", type=int, required=True, metavar="var.year", help="opt.export.year")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
-              help="csv: the values table (or the gap table with --gap); xlsx: sheets Values and Gap.")
-@click.option("--gap", "gap_only", is_flag=True, help="csv: write the gap table instead of the values.")
+              help="opt.export.format")
+@click.option("--gap", "gap_only", is_flag=True, help="opt.export.gap")
 @lang_option
 @plan_option
 @progress_option
@@ -786,10 +899,6 @@ def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str
 @force_option
 def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, progress_path,
                    output: Path | None, force: bool) -> int:
-    """All reported values up to YEAR (one row per unit, township, indicator and year, with Chinese
-    names) and the gap table, for spreadsheets. CSV goes to standard output unless -o is given; xlsx
-    is written to -o, by default ./sciplan-<year>.xlsx. The tables are the same in every language
-    (machine formats); --lang changes sciplan's messages."""
     from dataclasses import replace
 
     from .api import read_progress
@@ -833,9 +942,9 @@ def _today():
         raise CommandError(_say("cli.bad_epoch", value=repr(epoch))) from None
 
 
-@cli.command("report")
-@click.option("--year", type=int, required=True, help="Report year: data for the plan start to this year.")
-@format_option(REPORT, "html: one self-contained page with charts; markdown: the same as tables and text.")
+@cli.command("report", help="cmd.report")
+@click.option("--year", type=int, required=True, metavar="var.year", help="opt.year.report")
+@format_option(REPORT, "opt.report.format")
 @lang_option
 @plan_option
 @progress_option
@@ -843,9 +952,6 @@ def _today():
 @force_option
 def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, output: Path | None,
                    force: bool) -> int:
-    """The yearly report for county leaders: the overall goal, every target with a chart, task status,
-    reports received and the method. HTML opens offline (nothing is fetched) and prints on A4.
-    Dated today, or SOURCE_DATE_EPOCH when set."""
     from .api import report
     from .i18n import text
 
@@ -879,11 +985,23 @@ def main(argv: list[str] | None = None) -> int:
                 stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
             except (ValueError, OSError):
                 pass
-    token = _LANGUAGE.set(None)  # each run starts from the locale, also when tests call main() again
+    # Each run starts from the locale (also when tests call main() again), or from a --lang on the command
+    # line before click reads it: a usage error found while parsing is then worded in that language.
+    token = _LANGUAGE.set(_lang_in(sys.argv[1:] if argv is None else argv))
     try:
         return _run(argv)
     finally:
         _LANGUAGE.reset(token)
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """The language a `--lang zh` or `--lang=zh` in `argv` asks for (the last one), else None."""
+    found = None
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("--lang=")[2]
+        if value in ("zh", "en"):
+            found = value
+    return found
 
 
 def _run(argv: list[str] | None) -> int:
@@ -895,7 +1013,15 @@ def _run(argv: list[str] | None) -> int:
         click.echo(_say("cli.aborted"), err=True)
         return EXIT_USAGE
     except click.ClickException as exc:
-        exc.show()
+        context = getattr(exc, "ctx", None)
+        if isinstance(exc, click.MissingParameter) and _language() == "zh":
+            english = exc.format_message  # "缺少选项 '--year'." ends in click's full stop
+            exc.format_message = lambda: english().removesuffix(".") + "。"  # type: ignore[method-assign]
+        if context is not None:
+            with _worded(context.command, context):  # "Missing argument '编号或名称'", its usage line
+                exc.show()
+        else:
+            exc.show()
         return EXIT_USAGE
     except CommandError as exc:
         click.echo(_say("cli.error", message=exc), err=True)

@@ -106,6 +106,13 @@ KIND = Vocabulary((
 ))
 
 
+# How `gap` groups its rows (`--by`): under each indicator, each group, or each lead unit.
+GAP_GROUPING = Vocabulary((
+    Word("indicator", "by indicator", "按指标", ("指标",)),
+    Word("group", "by group", "按分组", ("分组",)),
+    Word("unit", "by unit", "按单位", ("单位", "按牵头单位", "牵头单位")),
+))
+
 class Comparator(StrEnum):
     GT = ">"
     GE = ">="

@@ -375,7 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.error": {"en": "Error: {message}", "zh": "错误：{message}"},
     "cli.aborted": {"en": "Aborted.", "zh": "已中止。"},
     "cli.no_plan": {"en": "no plan found: pass --plan PATH or set SCIPLAN_PLAN",
-                    "zh": "找不到实施方案：请用 --plan PATH 指定，或设置 SCIPLAN_PLAN"},
+                    "zh": "找不到实施方案：请用 --plan 指定方案文件，或设置 SCIPLAN_PLAN"},
     "cli.plan_is_folder": {"en": "--plan {path} is a folder; give the plan's .yaml file",
                            "zh": "--plan {path} 是文件夹；请给出方案的 .yaml 文件"},
     "cli.plan_not_found": {"en": "plan file not found: {path}", "zh": "找不到方案文件：{path}"},
@@ -385,10 +385,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "files",
                              "zh": "--progress {path} 是文件；请给出存放进展报告的文件夹"},
     "cli.no_progress": {"en": "no progress folder found: pass --progress DIR or set SCIPLAN_PROGRESS",
-                        "zh": "找不到进展报告文件夹：请用 --progress DIR 指定，或设置 SCIPLAN_PROGRESS"},
+                        "zh": "找不到进展报告文件夹：请用 --progress 指定，或设置 SCIPLAN_PROGRESS"},
     "cli.no_progress_to_validate": {"en": "no progress folder found: give files or folders, or pass "
                                           "--progress DIR",
-                                    "zh": "找不到进展报告文件夹：请给出文件或文件夹，或用 --progress DIR "
+                                    "zh": "找不到进展报告文件夹：请给出文件或文件夹，或用 --progress "
                                           "指定"},
     "cli.progress_none": {"en": "note: no progress folder: looked for {path} and found none, so 0 progress "
                                 "files are read and every target shows no data. Make a unit's file with "
@@ -396,7 +396,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "pass --progress DIR.",
                           "zh": "提示：没有进展报告文件夹：已查找 {path}，未找到，因此读取 0 份进展报告，"
                                 "各项指标均显示为无数据。请用 `sciplan template --unit 单位 --year 年份` "
-                                "生成本单位的报告文件并保存到 {path}/ 下，或用 --progress DIR 指定文件夹。"},
+                                "生成本单位的报告文件并保存到 {path}/ 下，或用 --progress 指定文件夹。"},
     # --- the invented sample shipped with sciplan, announced wherever it is in use -------------------
     "sample.line": {"en": "SAMPLE DATA: invented figures shipped with sciplan for illustration, not real "
                           "reports.",
@@ -404,7 +404,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sample.hint": {"en": "For real figures put the units' progress files in ./data/progress/ (make one "
                           "with `sciplan template`) or pass --progress DIR.",
                     "zh": "如需使用真实数据，请将各单位的进展报告放入 ./data/progress/"
-                          "（可用 `sciplan template` 生成模板），或用 --progress DIR 指定文件夹。"},
+                          "（可用 `sciplan template` 生成模板），或用 --progress 指定文件夹。"},
     "sample.print": {"en": "SAMPLE DATA: invented figures, not real reports",
                      "zh": "示例数据：虚构演示，并非真实报送"},
     "cli.output_exists": {"en": "{path} already exists; pass --force to overwrite it",
@@ -503,6 +503,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "screen.unit.optional": {"en": "optional", "zh": "选报"},
     "screen.unit.optional_note": {"en": "Optional: the unit may report these; not reported is no gap.",
                                   "zh": "选报：本单位可以填报；未填报不算缺报。"},
+    "cli.bad_grouping": {"en": "{value!r} is not a way to group the rows; choose from {choices}",
+                         "zh": "{value!r} 不是可用的分组方式；可选：{choices}"},
     "cli.bad_epoch": {"en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
                       "zh": "SOURCE_DATE_EPOCH={value} 不是自 1970 年起的秒数"},
     "error.no_such_path": {"en": "no such file or folder: {path}", "zh": "文件或文件夹不存在：{path}"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -53,6 +54,26 @@ def render_console(build: Callable[[Console], None], *, color: bool, width: int)
 def _label(prefix: str, value: object, lang: str) -> str:
     """An id as English output has always shown it (`on_track`), or its label from the catalogue."""
     return str(value) if lang == "en" else text(f"{prefix}.{value}", lang)
+
+
+def group_name(plan: Plan, group_id: str, lang: str, *, short: bool = False) -> str:
+    """How a group is shown: its id in English (what `plan show` takes), its title in Chinese; with
+    `short`, without the words every group of its kind ends with (青少年 for 青少年…行动)."""
+    group = plan.group(group_id)
+    if group is None or lang == "en":
+        return group_id
+    if not short:
+        return group.title
+    kin = [g.title for g in plan.groups if g.kind == group.kind]
+    common = len(os.path.commonprefix([t[::-1] for t in kin])) if len(kin) > 1 else 0
+    shortened = group.title[:len(group.title) - common] if common >= 2 else group.title
+    return shortened or group.title
+
+
+def indicator_name(plan: Plan, indicator_id: str, lang: str) -> str:
+    """An indicator as a Chinese reader knows it (its name); its id in English."""
+    indicator = plan.indicator(indicator_id)
+    return indicator.name if indicator is not None and lang == "zh" else indicator_id
 
 
 def _styled(message_id: str, lang: str, styles: dict[str, str], /, **fields: object) -> Text:
@@ -542,9 +563,11 @@ def _reporting_lines(overview: StatusOverview, lang: str) -> list[Text | Table]:
         separator = text("list.separator", lang)
         why = []
         if groups:
-            why.append(text("screen.reports.leads", lang, groups=separator.join(groups)))
+            why.append(text("screen.reports.leads", lang,
+                            groups=separator.join(group_name(plan, g, lang) for g in groups)))
         if indicators:
-            why.append(text("screen.reports.reports", lang, indicators=separator.join(indicators)))
+            why.append(text("screen.reports.reports", lang,
+                            indicators=separator.join(indicator_name(plan, i, lang) for i in indicators)))
         found = plan.unit(unit.unit_id)
         table.add_row("  " + (found.name if found else unit.unit_id),
                       text("screen.semicolon", lang).join(why))

@@ -5,6 +5,7 @@ words come from the catalogue in `i18n`, plan names stay Chinese."""
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +14,11 @@ from ..duties import UnitDetail, UnitSummary
 from ..i18n import text
 from ..plan import Indicator, Plan
 from . import numbers as num
+from .text import group_name, indicator_name
 from .text import render_console as _render
+
+# Below this many columns the units table is shown as one block per unit.
+STACKED_BELOW = 70
 
 
 def _target_text(i: Indicator, lang: str) -> str:
@@ -31,24 +36,10 @@ def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = Fals
         console.print(text("screen.units.intro", lang)
                       + (text("screen.units.intro_year", lang, year=year) if year else ""))
         console.print()
-        # No vertical rules: the room goes to the ids, which should not be cut in the middle.
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=False, padding=(0, 1),
-                      collapse_padding=True)
-        # Widths that fit 80 columns and every group id and level indicator id whole.
-        table.add_column(text("screen.col.unit", lang), overflow="fold", min_width=12, max_width=18)
-        table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15)
-        table.add_column(text("screen.col.joins", lang), overflow="fold", min_width=15)
-        table.add_column(text("screen.col.indicators", lang), overflow="fold", min_width=20)
-        if year is not None:
-            table.add_column(str(year), no_wrap=True, min_width=4)
-        for s in summaries:
-            name = Text(s.unit.name).append(f"\n{s.unit.id}", style="dim")
-            row = [name, "\n".join(g.id for g in s.leads) or "-", "\n".join(g.id for g in s.joins) or "-",
-                   _indicators_cell(s, lang)]
-            if year is not None:
-                row.append(_report_cell(s, lang))
-            table.add_row(*row, end_section=True)
-        console.print(table)
+        if width < STACKED_BELOW:
+            _stacked_units(console, plan, summaries, year, lang)
+        else:
+            _units_table(console, plan, summaries, year, lang)
         owing = [s for s in summaries if s.owes_report]
         console.print(text("screen.units.owing", lang, units=len(summaries), owing=len(owing)))
         if year is not None:
@@ -63,6 +54,48 @@ def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = Fals
     return _render(build, color=color, width=width)
 
 
+def _units_table(console: Console, plan: Plan, summaries: list[UnitSummary], year: int | None,
+                 lang: str) -> None:
+    # No vertical rules: the room goes to the ids, which should not be cut in the middle.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_lines=False, padding=(0, 1),
+                  collapse_padding=True)
+    # Widths that fit 80 columns and every group id and level indicator id whole.
+    # Wide enough for every unit id where the terminal has room (at 80 columns the longest still folds).
+    longest_id = max((len(s.unit.id) for s in summaries), default=0) if console.width >= 100 else 0
+    table.add_column(text("screen.col.unit", lang), overflow="fold", min_width=max(12, longest_id),
+                     max_width=max(18, longest_id))
+    table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15)
+    table.add_column(text("screen.col.joins", lang), overflow="fold", min_width=15)
+    table.add_column(text("screen.col.indicators", lang), overflow="fold", min_width=20)
+    if year is not None:
+        table.add_column(str(year), no_wrap=True, min_width=4)
+    for s in summaries:
+        name = Text(s.unit.name).append(f"\n{s.unit.id}", style="dim")
+        row = [name, _groups_cell(plan, s.leads, lang), _groups_cell(plan, s.joins, lang),
+               _indicators_cell(plan, s, lang)]
+        if year is not None:
+            row.append(_report_cell(s, lang))
+        table.add_row(*row, end_section=True)
+    console.print(table)
+
+
+def _stacked_units(console: Console, plan: Plan, summaries: list[UnitSummary], year: int | None,
+                   lang: str) -> None:
+    """The units one block each, for a narrow terminal: the name and id, then the groups and
+    indicators one a line under their label (a name is never cut where it could be kept whole)."""
+    colon = text("punctuation.colon", lang)
+    for s in summaries:
+        console.print(Text(s.unit.name, style="bold").append(f"  {s.unit.id}", style="dim"))
+        fields = [("screen.col.leads", _groups_cell(plan, s.leads, lang)),
+                  ("screen.col.joins", _groups_cell(plan, s.joins, lang)),
+                  ("screen.col.indicators", _indicators_cell(plan, s, lang))]
+        for key, value in fields:
+            console.print(_labelled("  " + text(key, lang) + colon, value))
+        if year is not None:
+            console.print(_labelled(f"  {year}{colon}", _report_cell(s, lang)))
+        console.print()
+
+
 def _labelled(label: str, text: str, style: str = "") -> Table:
     """A label with text that wraps under itself (Chinese lists have no spaces to break at)."""
     grid = Table.grid(pad_edge=False)
@@ -72,10 +105,15 @@ def _labelled(label: str, text: str, style: str = "") -> Table:
     return grid
 
 
-def _indicators_cell(s: UnitSummary, lang: str) -> str:
+def _groups_cell(plan: Plan, groups, lang: str) -> str:
+    """The groups a unit leads or joins, one a line: ids in English, short titles in Chinese."""
+    return "\n".join(group_name(plan, g.id, lang, short=True) for g in groups) or "-"
+
+
+def _indicators_cell(plan: Plan, s: UnitSummary, lang: str) -> str:
     """'11 via groups' (flows of the groups it leads or joins) and the indicators it alone reports."""
     via_groups = [i for i in s.indicators if i.reported_by == "group"]
-    named = [i.id for i in s.indicators if i.reported_by != "group"]
+    named = [indicator_name(plan, i.id, lang) for i in s.indicators if i.reported_by != "group"]
     counted = [text("screen.units.via_groups", lang, count=len(via_groups))] if via_groups else []
     return "\n".join(counted + named) or "-"
 
@@ -108,7 +146,10 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             table.add_column(text("screen.col.task", lang), no_wrap=True)
             table.add_column(text("screen.col.task_title", lang), overflow="fold", ratio=3)
             table.add_column(text("screen.col.role", lang), no_wrap=True)
-            table.add_column(text("screen.col.reported", lang), overflow="fold", ratio=1)
+            # wide enough for the years a task was reported in, so a year is not cut in two
+            widest = max((cell_len(num.years(d.reported_years, lang)) for d in detail.tasks), default=4)
+            table.add_column(text("screen.col.reported", lang), overflow="fold", ratio=1,
+                             min_width=min(widest, 24))
             current = None
             for duty in detail.tasks:
                 if duty.group.id != current:
@@ -132,7 +173,9 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
         if detail.indicators:
             years = list(range(plan.period.start, detail.year + 1))
             table = Table(title=text("screen.unit.figures", lang), title_justify="left", pad_edge=False)
-            table.add_column(text("screen.col.indicator_target", lang), overflow="fold", ratio=1)
+            longest_id = max(len(d.indicator.id) for d in detail.indicators)  # an id is never cut
+            table.add_column(text("screen.col.indicator_target", lang), overflow="fold", ratio=1,
+                             min_width=longest_id)
             for year in years:
                 table.add_column(str(year), justify="right", no_wrap=True)
             for duty in detail.indicators:
@@ -161,9 +204,17 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             console.print()
 
         unreported = detail.unreported_tasks
-        if unreported:
+        if unreported and lang == "en":
             console.print(Text(text("screen.unit.unreported", lang, year=detail.year), style="bold")
                           .append(", ".join(t.task.id for t in unreported), style="yellow"))
+        elif unreported:  # in Chinese the task's title, its id beside it (what `plan show` takes)
+            console.print(Text(text("screen.unit.unreported", lang, year=detail.year), style="bold"))
+            grid = Table.grid(padding=(0, 2), pad_edge=False)
+            grid.add_column(overflow="fold", style="yellow")
+            grid.add_column(no_wrap=True)
+            for t in unreported:
+                grid.add_row("  " + t.task.title, Text(t.task.id, style="dim"))
+            console.print(grid)
         elif detail.tasks:
             console.print(Text(text("screen.unit.all_reported", lang), style="green"))
         submitted = num.years(detail.submitted_years, lang) or text("screen.none", lang)

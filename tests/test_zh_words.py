@@ -1,0 +1,207 @@
+"""Chinese all the way: in a Chinese run every word a user reads is Chinese, except what the user
+types (ids of the plan, option names, commands, statuses), file names, units of measure and format
+names. Every command and every `--help` is run in Chinese and its output searched for other Latin
+words; click's own usage errors are Chinese too; and the English run is the mirror image.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from sciplan.cli import cli as sciplan_group
+from sciplan.domain import GAP_GROUPING, KIND, TARGET_STATUS, TASK_STATUS
+from sciplan.validation import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "data" / "plan.yaml"
+SAMPLE = ROOT / "data" / "progress"
+
+# Names of formats, programs and standards a reader meets as such, and what a user types.
+NAMES = {"sciplan", "text", "json", "github", "markdown", "csv", "html", "xlsx", "yaml", "YAML", "JSON",
+         "Schema", "Markdown", "GitHub", "Actions", "HTML", "A4", "CPU", "Open", "SDG", "zh", "en", "pip",
+         "install", "report", "ID", "LANG", "cache", "Values", "Tasks", "Milestones", "Info", "Gap"}
+
+
+def _typed_words() -> set[str]:
+    plan = load_plan(PLAN)
+    words = {g.id for g in plan.groups} | {t.id for g in plan.groups for t in g.tasks}
+    words |= {i.id for i in plan.indicators} | {u.id for u in plan.units} | {t.id for t in plan.townships}
+    words |= {m.id for m in plan.milestones} | {plan.id}
+    for vocabulary in (TARGET_STATUS, TASK_STATUS, KIND, GAP_GROUPING):
+        words |= set(vocabulary.ids)
+    words |= set(_commands_by_name())
+    return words
+
+
+def _commands_by_name(group: click.Group = sciplan_group) -> dict[str, click.Command]:
+    found = {}
+    for name, command in group.commands.items():
+        found[name] = command
+        if isinstance(command, click.Group):
+            found.update(_commands_by_name(command))
+    return found
+
+
+LATIN = re.compile(r"(?<![\w.\-/$`'])[A-Za-z][A-Za-z0-9_]*(?:[.\-/][A-Za-z0-9_]+)*")
+
+
+def english_words(output: str, typed: set[str]) -> list[str]:
+    """The Latin words of `output` a Chinese reader did not type and should not meet."""
+    output = re.sub(r"`[^`\n]*`", "", output)  # a command to type, in a code span
+    output = re.sub(r"(?<![\w])-{1,2}[a-z][a-z\-]*", "", output)  # options
+    output = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", "", output)  # environment variables
+    output = re.sub(r"\b[A-Z]{1,2}[0-9]+\b", "", output)  # a cell of a workbook (F7)
+    output = re.sub(r"[\w\-.<>\[\]]*[./][\w\-.<>\[\]/]+", "", output)  # file names and paths
+    return sorted({w for w in LATIN.findall(output) if w not in typed and w not in NAMES})
+
+
+def _paths(group: click.Group = sciplan_group, prefix: tuple[str, ...] = ()):
+    yield prefix
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _paths(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+@pytest.fixture(scope="module")
+def typed() -> set[str]:
+    return _typed_words()
+
+
+@pytest.mark.parametrize("path", list(_paths()), ids=lambda p: " ".join(p) or "sciplan")
+def test_every_help_is_chinese(cli, typed, path):
+    code, out, err = cli(*path, "--help", "--lang", "zh")
+    assert code == 0, err
+    assert "用法：" in out and "选项" in out
+    assert english_words(out, typed) == [], out
+
+
+@pytest.mark.parametrize("path", list(_paths()), ids=lambda p: " ".join(p) or "sciplan")
+def test_every_help_is_english_in_english(cli, path):
+    code, out, _ = cli(*path, "--help", "--lang", "en")
+    assert code == 0 and "Usage:" in out
+    typed_in_chinese = re.sub("按指标|按分组|按单位", "", out)  # what --by also takes
+    assert not re.search(r"[\u4e00-\u9fff]", typed_in_chinese)
+    assert "opt." not in out and "cmd." not in out and "var." not in out
+
+
+def test_help_follows_the_locale(cli, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = cli("export", "--help")
+    assert code == 0 and "用法：" in out and "--year 年份" in out and "[必填]" in out
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("gap", "--yaer", "2024"), ["没有选项 '--yaer'", "是否要用", "运行 'sciplan gap --help' 查看帮助"]),
+    (("export",), ["缺少选项 '--year'。"]),
+    (("gap", "--year", "x"), ["'--year' 的值无效：'x' 不是有效的数字。"]),
+    (("gap", "--year", "2024", "--format", "pdf"), ["不在可选值"]),
+    (("gap", "--year", "2024", "--by", "按年"), ["不是可用的分组方式", "按单位"]),
+    (("plan", "show"), ["缺少参数 '编号或名称'。"]),
+    (("nope",), ["没有命令 'nope'"]),
+    (("validate", "-j", "0"), ["不在范围"]),
+])
+def test_usage_errors_are_chinese(cli, typed, args, words):
+    code, out, err = cli(*args, "--lang", "zh")
+    assert code == 2, out
+    for word in words:
+        assert word in err, err
+    assert err.startswith("用法：") and "错误：" in err
+    assert english_words(err, typed | {"nope", "x", "pdf"}) == [], err
+
+
+def test_usage_errors_stay_english_in_english(cli):
+    code, _, err = cli("gap", "--yaer", "2024", "--lang", "en")
+    assert code == 2 and "No such option '--yaer'" in err and err.startswith("Usage:")
+
+
+@pytest.mark.parametrize(("typed_by", "heading"), [
+    ("按单位", "县科协"), ("unit", "县科协"), ("by unit", "县科协"),
+    ("分组", "提升行动"), ("group", "提升行动")])
+def test_gap_by_takes_the_chinese_words(cli, typed_by, heading):
+    code, out, err = cli("gap", "--year", "2024", "--by", typed_by, "--lang", "zh", "--plan", PLAN,
+                         "--progress", SAMPLE)
+    assert code == 0, err
+    assert heading in out
+
+
+# Each command in Chinese on the shipped plan and its sample: (arguments, stream to read).
+RUNS = [
+    ("status",), ("gap", "--year", "2024"), ("gap", "--year", "2024", "--by", "按单位"),
+    ("units", "--year", "2024"), ("unit", "县科协"), ("unit", "县卫生健康局"), ("validate",),
+    ("status", "--format", "markdown"), ("gap", "--year", "2024", "--format", "markdown"),
+    ("report", "--year", "2024", "--format", "markdown"),
+]
+
+
+@pytest.mark.parametrize("args", RUNS, ids=" ".join)
+@pytest.mark.parametrize("columns", ["60", "120"])
+def test_every_screen_is_chinese(cli, monkeypatch, typed, args, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = cli(*args, "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    assert english_words(out, typed) == [], out
+    assert english_words(err, typed) == [], err
+
+
+@pytest.mark.parametrize("args", [("plan",), ("plan", "show", "youth.4"), ("plan", "show", "cast"),
+                                  ("plan", "check")])
+def test_the_plan_screens_are_chinese(cli, typed, args):
+    code, out, err = cli(args[0], "--plan", PLAN, *args[1:], "--lang", "zh")
+    assert code == 0, err
+    assert english_words(out, typed) == [], out
+
+
+def test_status_names_what_a_missing_unit_owes(cli):
+    code, out, _ = cli("status", "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0
+    line = out[out.index("未报送的单位"):]
+    assert "老年人科学素质提升行动" in line and "全县居民健康素养水平" in line and "elderly" not in line
+
+
+def test_units_and_unit_name_groups_and_tasks_in_chinese(cli):
+    code, out, _ = cli("units", "--lang", "zh", "--plan", PLAN)
+    assert code == 0 and "青少年" in out and "\nedu " in out and "youth " not in out
+    code, out, _ = cli("unit", "县科协", "--lang", "zh", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0 and "实施智慧科普建设工程" in out and "informatization.3" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_units_fit_every_width_and_keep_ids_whole(cli, monkeypatch, lang, columns):
+    """COLUMNS holds when the output is piped; below 70 columns one block per unit, every unit id
+    printed whole; no line is wider than the terminal."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = cli("units", "--year", "2024", "--lang", lang, "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    if columns < 70:  # the table at 80 columns still folds the longest unit id (not yet solved)
+        words = set(re.findall(r"[a-z][a-z0-9\-]*", out))
+        assert {u.id for u in load_plan(PLAN).units} <= words
+    stacked = "\n  " + ("牵头：" if lang == "zh" else "Leads: ") in out
+    assert stacked == (columns < 70)
+
+
+def test_output_never_fails_on_a_gbk_console(tmp_path):
+    """A Windows console in code page 936: characters GBK lacks are replaced, the run still succeeds."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "LANG": "zh_CN.UTF-8", "COLUMNS": "60", "NO_COLOR": "1"}
+    for args in (["status"], ["units", "--year", "2024"], ["gap", "--year", "2024"], ["gap", "--help"],
+                 ["gap", "--yaer", "1"]):
+        result = subprocess.run([sys.executable, "-c", "import sys; from sciplan.cli import main; "
+                                 "sys.exit(main(sys.argv[1:]))", *args, "--plan", str(PLAN), "--progress",
+                                 str(SAMPLE)], cwd=ROOT, env=env, capture_output=True, timeout=120)
+        assert result.returncode in (0, 2), result.stderr.decode("gbk", "replace")
+        assert b"Traceback" not in result.stderr
+        text = result.stdout.decode("gbk") + result.stderr.decode("gbk")
+        assert "进" in text or "用法" in text

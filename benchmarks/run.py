@@ -227,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="sciplan-bench-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCIPLAN_")}
     env.update(NO_COLOR="1", SCIPLAN_CACHE_DIR=str(work / "cache"))
+    # The installed `sciplan` script imports whichever sciplan is installed (an editable install may point
+    # at another checkout): this checkout's package goes first on the path, so it is the one measured.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     bench = Bench(runs, big_runs, env)
     try:
         growth = measure_all(bench, corpus, full, stress, work)

@@ -28,22 +28,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .domain import TARGET_STATUS
-from .duties import UnitDetail, UnitRoster, unit_detail, unit_summaries, units_owing
 from .findings import Report
 from .i18n import Message
-from .overview import GapTable, StatusOverview, filter_rows, latest_year, status_overview
-from .overview import gap_table as _gap_table
 from .plan import Plan, Unit, YearOutsidePeriod
 from .render import Style, renderers_for
-from .report import ReportData, build_report
 from .resources import display_path, is_sample
 from .sources import DataSource, with_source
-from .templates import Template, build_template
 from .validation import Validation, validate_paths
 from .validation import load_plan as _load_plan
 
 if TYPE_CHECKING:
+    from .duties import UnitDetail, UnitRoster
+    from .overview import GapTable, StatusOverview
+    from .report import ReportData
+    from .templates import Template
     from .workbook import Imported
+
+# The documents' modules (overview, duties, report) are imported by the functions that build them:
+# `sciplan validate` needs none of them, and they cost more start-up than checking a file.
 
 __all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
            "render", "report", "status", "templates", "unit", "units", "validate"]
@@ -73,14 +75,15 @@ class Progress:
     source: DataSource
 
 
-def load_plan(path: PathLike | None = None) -> Plan:
-    """The plan at `path` (default: ./data/plan.yaml, else the plan shipped with sciplan)."""
+def load_plan(path: PathLike | None = None, *, cache: Path | None = None) -> Plan:
+    """The plan at `path` (default: ./data/plan.yaml, else the plan shipped with sciplan). With a
+    `cache` folder, a plan checked before is read back from it instead of being checked again."""
     from .resources import default_plan
 
     plan_path = Path(path) if path is not None else default_plan(Path.cwd())
     if plan_path is None or not plan_path.is_file():
         raise FileNotFoundError(f"no plan file at {plan_path or './data/plan.yaml'}")
-    plan = _load_plan(plan_path, display_path(plan_path, Path.cwd()))
+    plan = _load_plan(plan_path, display_path(plan_path, Path.cwd()), cache=cache)
     plan.keep_file(display_path(plan_path, Path.cwd()))
     return plan
 
@@ -124,6 +127,9 @@ def gap_table(plan: Plan, progress_dir: PathLike | None, year: int | None = None
     """Every target for `year` (default: the latest year with data, as for `status`), worst first;
     with `statuses` (ids or any label or synonym in `domain.TARGET_STATUS`), only those. ValueError
     for a status that is none of them."""
+    from .overview import filter_rows, latest_year
+    from .overview import gap_table as _gap_table
+
     if year is not None:
         plan.period.check_year(year)
     wanted = target_statuses(statuses)
@@ -156,6 +162,8 @@ def status(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *
            cache: Path | None = None) -> StatusOverview:
     """The one-screen picture for `year` (default: the latest year with data), with the counts of
     the progress files checked and the source."""
+    from .overview import latest_year, status_overview
+
     if year is not None:
         plan.period.check_year(year)
     progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
@@ -170,6 +178,8 @@ def status(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *
 def report(plan: Plan, progress_dir: PathLike | None, year: int, made: dt.date | None = None, *,
            jobs: int | None = None, cache: Path | None = None) -> ReportData:
     """The yearly report's contents, dated `made` (default: today)."""
+    from .report import build_report
+
     overview = status(plan, progress_dir, year, jobs=jobs, cache=cache)
     return build_report(overview, made or dt.date.today(), overview.source)
 
@@ -177,6 +187,8 @@ def report(plan: Plan, progress_dir: PathLike | None, year: int, made: dt.date |
 def units(plan: Plan, progress_dir: PathLike | None = None, year: int | None = None) -> UnitRoster:
     """Every unit's duties; with `year`, whether its report for that year arrived (the folder is read
     only then)."""
+    from .duties import UnitRoster, unit_summaries
+
     if year is None:
         return UnitRoster(plan, None, unit_summaries(plan), source_of(plan, None))
     plan.period.check_year(year)
@@ -187,6 +199,9 @@ def units(plan: Plan, progress_dir: PathLike | None = None, year: int | None = N
 
 def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None = None) -> UnitDetail:
     """One unit's duties and what it reported up to `year` (default: the latest year with data)."""
+    from .duties import unit_detail
+    from .overview import latest_year
+
     if year is not None:
         plan.period.check_year(year)
     progress = read_progress(plan, progress_dir)
@@ -197,6 +212,9 @@ def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None 
 
 def templates(plan: Plan, year: int) -> list[Template]:
     """The forms of every unit that owes a report for `year` (`duties.duty`), in the plan's order."""
+    from .duties import units_owing
+    from .templates import build_template
+
     plan.period.check_year(year)
     return [build_template(plan, u, year) for u in units_owing(plan, year)]
 

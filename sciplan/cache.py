@@ -27,24 +27,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import marshal
 import os
 import shutil
 import stat
+import sys
 import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 DIGEST_SIZE = 16
 DATABASE = "results.sqlite3"
 MAX_ENTRIES = 200_000  # in one namespace; past this, entries of files not seen in the current run go
 KEEP_STORES = 4  # namespaces besides the current one (older plans, versions) kept for switching back
 MAX_DATABASE_BYTES = 1 << 30  # a larger file is not a cache sciplan wrote: it is not opened
 BUSY_MS = 2000  # how long to wait for another sciplan's write before doing without the cache
+KEEP_OBJECTS = 8  # checked plans (and other single records) kept, newest first
 
 
 def default_folder() -> Path:
@@ -62,6 +65,12 @@ def code_fingerprint() -> str:
     """sciplan's version and a hash of its source, so results of other code are never reused."""
     from . import __version__
 
+    return f"{__version__}:{_source_hash()}"
+
+
+@functools.cache
+def _source_hash() -> str:
+    """A hash of sciplan's source files, read once a process."""
     package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
     for source in sorted(package.rglob("*.py")):
@@ -69,7 +78,7 @@ def code_fingerprint() -> str:
             hasher.update(source.relative_to(package).as_posix().encode() + b"\x00" + source.read_bytes())
         except OSError:
             hasher.update(b"unreadable")
-    return f"{__version__}:{hasher.hexdigest()}"
+    return hasher.hexdigest()
 
 
 def namespace(*parts: str) -> str:
@@ -98,6 +107,10 @@ class RecordCodec:
         # Fields stored as they are: the types a decoded value may have, so a malformed entry is refused.
         self._checks = [(i, kinds) for i, name in enumerate(self.fields)
                         if converters[i][0] is None and (kinds := _plain_types(hints[name])) is not None]
+        # Short text fields (ids, names, file names) are shared between records: a warm run over many
+        # files then holds one copy of each unit's id, not one per record.
+        self._shared = [i for i, kinds in self._checks if str in kinds and name_is_short(self.fields[i])]
+        self._decode = self._compiled_decode()
 
     def encode(self, obj: Any) -> tuple:
         values = [getattr(obj, name) for name in self.fields]
@@ -108,24 +121,44 @@ class RecordCodec:
 
     def decode(self, values: tuple) -> Any:
         """The instance `values` encodes; TypeError or ValueError when they are not such an encoding."""
-        if not isinstance(values, tuple) or len(values) != len(self.fields):
-            raise ValueError("not an encoded record")
+        return self._decode(values)
+
+    def _compiled_decode(self) -> Callable[[Any], Any]:
+        """`decode` as one function written for this class's fields: a warm run decodes every record of
+        every file, and a generic loop over the fields costs several times more."""
+        n = len(self.fields)
+        names = [f"f{i}" for i in range(n)]
+        scope: dict[str, Any] = {"cls": self.cls, "intern": sys.intern, "tuple": tuple,
+                                 "isinstance": isinstance, "len": len, "str": str}
+        lines = ["def decode(values):",
+                 f"    if values.__class__ is not tuple or len(values) != {n}:",
+                 "        raise ValueError('not an encoded record')",
+                 f"    {', '.join(names)}{',' if n == 1 else ''} = values"]
         for i, kinds in self._checks:
-            if not isinstance(values[i], kinds):
-                raise TypeError(f"field {self.fields[i]} holds {type(values[i]).__name__}")
-        if not self._decoders:
-            return self.cls(*values)
-        items = list(values)
+            scope[f"K{i}"] = kinds
+            lines += [f"    if not isinstance(f{i}, K{i}):",
+                      f"        raise TypeError('field {self.fields[i]} holds ' + type(f{i}).__name__)"]
+        for i in self._shared:
+            lines.append(f"    if f{i}.__class__ is str: f{i} = intern(f{i})")
         for i, dec in self._decoders:
-            if items[i] is not None:
-                items[i] = dec(items[i])
-        return self.cls(*items)
+            scope[f"D{i}"] = dec
+            lines.append(f"    if f{i} is not None: f{i} = D{i}(f{i})")
+        lines.append(f"    return cls({', '.join(names)})")
+        exec("\n".join(lines), scope)  # noqa: S102 - the text is made above from the field count only
+        return scope["decode"]
 
     def dumps(self, obj: Any) -> bytes:
         return marshal.dumps(self.encode(obj))
 
     def loads(self, blob: bytes) -> Any:
         return self.decode(marshal.loads(blob))
+
+
+_LONG_TEXT = {"evidence", "message", "hint", "note", "source", "params"}  # free text: seldom the same twice
+
+
+def name_is_short(field: str) -> bool:
+    return field not in _LONG_TEXT
 
 
 _codecs: dict[type, RecordCodec] = {}
@@ -194,6 +227,7 @@ CREATE TABLE IF NOT EXISTS namespaces (name TEXT PRIMARY KEY, generation INTEGER
 CREATE TABLE IF NOT EXISTS results (
     namespace TEXT NOT NULL, display TEXT NOT NULL, digest BLOB NOT NULL, result BLOB NOT NULL,
     PRIMARY KEY (namespace, display)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, value BLOB NOT NULL, generation INTEGER NOT NULL);
 """
 
 
@@ -319,6 +353,37 @@ def _sqlite_errors() -> tuple[type[BaseException], ...]:
     return (sqlite3.Error, OSError, ValueError, TypeError, IndexError, OverflowError)
 
 
+def load_object(folder: Path, key: str) -> bytes | None:
+    """A single record kept under `key` (a checked plan, for one), or None: not kept, or no usable cache."""
+    db = _connect(folder, folder / DATABASE, create=False)
+    if db is None:
+        return None
+    try:
+        row = db.execute("SELECT value FROM objects WHERE key = ?", (key,)).fetchone()
+    except _sqlite_errors():
+        return None
+    finally:
+        db.close()
+    return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+
+def save_object(folder: Path, key: str, value: bytes) -> None:
+    """Keep one record under `key`, with the newest KEEP_OBJECTS others; silent when it cannot."""
+    db = _connect(folder, folder / DATABASE, create=True)
+    if db is None:
+        return
+    try:
+        with db:
+            (generation,) = db.execute("SELECT coalesce(max(generation), 0) + 1 FROM objects").fetchone()
+            db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?, ?)", (key, value, generation))
+            db.execute("DELETE FROM objects WHERE key NOT IN "
+                       "(SELECT key FROM objects ORDER BY generation DESC LIMIT ?)", (KEEP_OBJECTS,))
+    except _sqlite_errors():
+        pass
+    finally:
+        db.close()
+
+
 def folder_is_private(folder: Path) -> bool:
     """Whether `folder` is a real folder of this user that no one else may write to. A cache in a
     folder others can write could be fed results that make a bad file pass."""
@@ -388,6 +453,7 @@ def _prepared(db):
             with db:
                 db.execute("DELETE FROM results")
                 db.execute("DELETE FROM namespaces")
+                db.execute("DELETE FROM objects")
                 db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
         return db
     except BaseException:
@@ -400,7 +466,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
     path = folder / DATABASE
     info: dict[str, Any] = {"folder": str(folder), "database": str(path), "exists": path.exists(),
                             "usable": folder_is_private(folder) if folder.exists() else True,
-                            "bytes": 0, "entries": 0, "namespaces": 0}
+                            "bytes": 0, "entries": 0, "namespaces": 0, "plans": 0}
     for part in (path, path.with_name(path.name + "-wal")):
         try:
             info["bytes"] += os.lstat(part).st_size
@@ -411,6 +477,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
         try:
             info["entries"] = db.execute("SELECT count(*) FROM results").fetchone()[0]
             info["namespaces"] = db.execute("SELECT count(*) FROM namespaces").fetchone()[0]
+            info["plans"] = db.execute("SELECT count(*) FROM objects").fetchone()[0]
         except _sqlite_errors():
             pass
         finally:

@@ -223,7 +223,7 @@ class Settings:
     def load_plan(self):
         from .api import load_plan
 
-        return load_plan(self.plan_file())
+        return load_plan(self.plan_file(), cache=self.cache_folder())
 
     def progress_dir(self) -> Path | None:
         """--progress, else ./data/progress, else (for the plan shipped with sciplan only) the shipped
@@ -969,6 +969,75 @@ def report_command(year: int, fmt: str, lang: str, plan_path, progress_path, out
     data = report(plan, _progress(settings, announce_sample=True), year, _today(), **settings.options())
     _warn_errors(data.errors)
     _emit(_render(data, fmt, lang, False), output, force)
+    return EXIT_OK
+
+
+# --- the cache ------------------------------------------------------------------------------------
+
+@cli.group("cache", help="cmd.cache")
+@lang_option
+def cache_group(lang: str) -> None:
+    pass
+
+
+def _cache_folder() -> Path:
+    folder = Settings(None, None).cache_folder()
+    assert folder is not None
+    return folder
+
+
+@cache_group.command("info", help="cmd.cache.info")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="opt.format.plain")
+@lang_option
+def cache_info_command(fmt: str, lang: str) -> int:
+    from .cache import cache_info
+
+    info = cache_info(_cache_folder())
+    if fmt == "json":
+        from .render.json import dumps
+
+        _echo_stdout(dumps(info))
+        return EXIT_OK
+    lines = [_say("cli.cache.folder", path=info["folder"])]
+    if not info["usable"]:
+        lines.append(_say("cli.cache.unusable"))
+    if info["exists"]:
+        lines.append(_say("cli.cache.database", path=info["database"], size=_size(info["bytes"])))
+        lines.append(_say("cli.cache.entries", entries=f"{info['entries']:,}", namespaces=info["namespaces"],
+                          plans=info["plans"]))
+    else:
+        lines.append(_say("cli.cache.none"))
+    _echo_stdout("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _size(count: int) -> str:
+    return f"{count:,} B" if count < 1024 else f"{count / (1 << 20):.1f} MiB"
+
+
+@cache_group.command("clear", help="cmd.cache.clear")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="opt.format.plain")
+@lang_option
+def cache_clear_command(fmt: str, lang: str) -> int:
+    from .cache import clear_cache
+
+    folder = _cache_folder()
+    try:
+        removed = clear_cache(folder) if folder.is_dir() else 0
+    except OSError as exc:
+        raise CommandError(_say("cli.cache.cannot_clear", path=folder, reason=exc.strerror or exc)) from None
+    if fmt == "json":
+        from .render.json import dumps
+
+        _echo_stdout(dumps({"folder": str(folder), "removed": removed}))
+    elif removed:
+        from .i18n import plural
+
+        _echo_stdout(plural("cli.cache.cleared", removed, _language(), path=folder) + "\n")
+    else:
+        _echo_stdout(_say("cli.cache.nothing", path=folder) + "\n")
     return EXIT_OK
 
 

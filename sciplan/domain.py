@@ -8,7 +8,6 @@ This module imports nothing from sciplan.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -68,6 +67,8 @@ def closest(typed: object, choices: Iterable[str], *, n: int = 1, cutoff: float 
     `cutoff`): the "did you mean" of every lookup by name. Not text: no suggestion."""
     if not isinstance(typed, str):
         return []
+    import difflib  # only when a lookup failed: every command imports this module at start-up
+
     return difflib.get_close_matches(typed, list(choices), n=n, cutoff=cutoff)
 
 

@@ -135,6 +135,17 @@ HELP: dict[str, dict[str, str]] = {
                         "else the user's cache folder).",
                   "zh": "未改动的文件沿用上次的检查结果（保存在 SCIPLAN_CACHE_DIR，未设置时为用户缓存文件夹）"
                         "。"},
+    "cmd.cache": {"en": "The cache of checked files and plans: where it is, how big, and clearing it.\n\n"
+                        "It lives in SCIPLAN_CACHE_DIR, else the user's cache folder; it only saves time, "
+                        "so clearing it is always safe.",
+                  "zh": "已检查文件和方案的缓存：所在位置、大小，以及清空缓存。\n\n缓存位于 "
+                        "SCIPLAN_CACHE_DIR，未设置时位于用户的缓存文件夹；缓存只为节省时间，随时清空都安全。"},
+    "cmd.cache.info": {"en": "Where the cache is, how big it is and how many entries it holds.",
+                       "zh": "缓存的位置、大小和条目数。"},
+    "cmd.cache.clear": {"en": "Remove every kept result; the next run checks every file again.",
+                        "zh": "清除全部缓存结果；下次运行时重新检查每个文件。"},
+    "opt.format.plain": {"en": "text for people, json for scripts.",
+                         "zh": "text 供人阅读，json 供程序使用。"},
     "opt.format.findings": {"en": "text for people, json for scripts, github for Actions annotations.",
                             "zh": "text 供人阅读，json 供脚本使用，github 用于 GitHub Actions 标注。"},
     "opt.format.table": {"en": "text for the terminal, markdown for documents, csv and json for programs.",

@@ -507,6 +507,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "{value!r} 不是可用的分组方式；可选：{choices}"},
     "cli.bad_epoch": {"en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
                       "zh": "SOURCE_DATE_EPOCH={value} 不是自 1970 年起的秒数"},
+    "cli.cache.folder": {"en": "cache folder: {path}", "zh": "缓存文件夹：{path}"},
+    "cli.cache.database": {"en": "database: {path} ({size})", "zh": "数据库：{path}（{size}）"},
+    "cli.cache.none": {"en": "no cache yet: the next run that checks files makes one",
+                       "zh": "尚无缓存：下次检查文件时会自动建立"},
+    "cli.cache.entries": {"en": "kept: {entries} checked files in {namespaces} namespaces (plans, options, "
+                                "sciplan versions), {plans} checked plans",
+                          "zh": "已保存：{entries} 个文件的检查结果（分属 {namespaces} 组方案、选项或 "
+                                "sciplan 版本），{plans} 份已检查的方案"},
+    "cli.cache.unusable": {"en": "not used: others may write to this folder, so its results are not "
+                                 "trusted; make it yours alone (chmod 700) or set SCIPLAN_CACHE_DIR",
+                           "zh": "未使用：其他用户可以写入此文件夹，其中的结果不可信；请将其设为仅本人可写"
+                                 "（chmod 700），或设置 SCIPLAN_CACHE_DIR"},
+    "cli.cache.cleared.one": {"en": "cleared the cache in {path} ({count} file removed)",
+                              "zh": "已清空缓存 {path}（删除 {count} 个文件）"},
+    "cli.cache.cleared.other": {"en": "cleared the cache in {path} ({count} files removed)",
+                                "zh": "已清空缓存 {path}（删除 {count} 个文件）"},
+    "cli.cache.nothing": {"en": "nothing to clear: no cache in {path}", "zh": "无需清空：{path} 中没有缓存"},
+    "cli.cache.cannot_clear": {"en": "cannot clear the cache in {path}: {reason}",
+                               "zh": "无法清空缓存 {path}：{reason}"},
     "error.no_such_path": {"en": "no such file or folder: {path}", "zh": "文件或文件夹不存在：{path}"},
     "error.worker_stopped": {"en": "a worker process stopped unexpectedly (out of memory?); "
                                    "run again with --jobs 1",

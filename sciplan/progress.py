@@ -1,6 +1,7 @@
 """The progress file format as pydantic models, and the records validation extracts from it.
 
-The models define the format and its JSON Schema (`sciplan schema`); validation checks the raw
+The models define the format and its JSON Schema (`sciplan schema`); they are built only when asked
+for (`models()`), so checking a file does not import pydantic for them. Validation checks the raw
 YAML itself, field by field, so each problem gets a precise location and a hint, and only then
 builds the small frozen records below, which are all later stages keep.
 """
@@ -8,11 +9,10 @@ builds the small frozen records below, which are all later stages keep.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import types
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .domain import TASK_STATUS
 
@@ -27,60 +27,72 @@ class TaskStatus(StrEnum):  # the ids of domain.TASK_STATUS, by name (tests chec
 
 
 STATUS_WORDS = TASK_STATUS.ids
-StatusLiteral = Literal[TASK_STATUS.ids]  # type: ignore[valid-type]
 
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ValueEntry(_Entry):
-    indicator: str = Field(description="Indicator id from the plan, e.g. farmer-trainings")
-    value: float = Field(ge=0, description="The figure for the year, a plain number: 1200, 15.2")
-    note: str | None = Field(default=None, description="Optional remark, e.g. 含线上培训 300 人次")
-    source: str | None = Field(default=None, description="Optional: where the figure comes from")
-
-
-class TaskEntry(_Entry):
-    task: str = Field(description="Task id from the plan, e.g. farmers.2", pattern=r"^[a-z]+\.[1-9][0-9]*$")
-    status: StatusLiteral
-    evidence: str | None = Field(default=None, description="What was done; required for done and blocked")
-
-
-class MilestoneEntry(_Entry):
-    milestone: str = Field(description="Milestone id from the plan's schedule")
-    status: StatusLiteral
-    date: dt.date | None = None
-    evidence: str | None = None
-
-
-class ProgressFile(_Entry):
-    """One unit's report for one year (and optionally one township)."""
-
-    plan: str = Field(description="Plan id", examples=[PLAN_ID])
-    plan_version: int = Field(ge=1)
-    unit: str = Field(description="Unit id, full Chinese name or registered alias, e.g. 县农业农村局")
-    period: int = Field(description="The calendar year reported, inside the plan period")
-    area: str | None = Field(default=None, description="A township; omitted means county-wide figures")
-    submitted: dt.date | None = None
-    contact: str | None = None
-    values: list[ValueEntry] = []
-    tasks: list[TaskEntry] = []
-    milestones: list[MilestoneEntry] = []
-
-
-TOP_KEYS = tuple(ProgressFile.model_fields)
-REQUIRED_TOP_KEYS = tuple(k for k, f in ProgressFile.model_fields.items() if f.is_required())
-VALUE_KEYS = tuple(ValueEntry.model_fields)
-TASK_KEYS = tuple(TaskEntry.model_fields)
-MILESTONE_KEYS = tuple(MilestoneEntry.model_fields)
+# The keys of each part of a progress file, in the models' order (a test checks they agree). Written
+# out so that checking a file never builds the pydantic models: they only serve `sciplan schema`.
+TOP_KEYS = ("plan", "plan_version", "unit", "period", "area", "submitted", "contact", "values", "tasks",
+            "milestones")
+REQUIRED_TOP_KEYS = ("plan", "plan_version", "unit", "period")
+VALUE_KEYS = ("indicator", "value", "note", "source")
+TASK_KEYS = ("task", "status", "evidence")
+MILESTONE_KEYS = ("milestone", "status", "date", "evidence")
 
 
 def json_schema() -> dict:
-    schema = ProgressFile.model_json_schema()
+    schema = models().ProgressFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "sciplan progress file"
     return schema
+
+
+@functools.cache
+def models() -> types.SimpleNamespace:
+    """The progress file format as pydantic models (`ProgressFile`, `ValueEntry`, `TaskEntry`,
+    `MilestoneEntry`), built on first use: importing pydantic and building them costs more than
+    checking a file, and only `sciplan schema` needs them."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    StatusLiteral = Literal[TASK_STATUS.ids]  # type: ignore[valid-type]  # noqa: N806
+
+    class _Entry(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+
+    class ValueEntry(_Entry):
+        indicator: str = Field(description="Indicator id from the plan, e.g. farmer-trainings")
+        value: float = Field(ge=0, description="The figure for the year, a plain number: 1200, 15.2")
+        note: str | None = Field(default=None, description="Optional remark, e.g. 含线上培训 300 人次")
+        source: str | None = Field(default=None, description="Optional: where the figure comes from")
+
+    class TaskEntry(_Entry):
+        task: str = Field(description="Task id from the plan, e.g. farmers.2",
+                          pattern=r"^[a-z]+\.[1-9][0-9]*$")
+        status: StatusLiteral  # type: ignore[valid-type]
+        evidence: str | None = Field(default=None, description="What was done; required for done and blocked")
+
+    class MilestoneEntry(_Entry):
+        milestone: str = Field(description="Milestone id from the plan's schedule")
+        status: StatusLiteral  # type: ignore[valid-type]
+        date: dt.date | None = None
+        evidence: str | None = None
+
+    class ProgressFile(_Entry):
+        """One unit's report for one year (and optionally one township)."""
+
+        plan: str = Field(description="Plan id", examples=[PLAN_ID])
+        plan_version: int = Field(ge=1)
+        unit: str = Field(description="Unit id, full Chinese name or registered alias, e.g. 县农业农村局")
+        period: int = Field(description="The calendar year reported, inside the plan period")
+        area: str | None = Field(default=None, description="A township; omitted means county-wide figures")
+        submitted: dt.date | None = None
+        contact: str | None = None
+        values: list[ValueEntry] = []
+        tasks: list[TaskEntry] = []
+        milestones: list[MilestoneEntry] = []
+
+    return types.SimpleNamespace(ProgressFile=ProgressFile, ValueEntry=ValueEntry, TaskEntry=TaskEntry,
+                                 MilestoneEntry=MilestoneEntry)
 
 
 # --- records: what validation keeps of a file ---------------------------------------------------

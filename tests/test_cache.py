@@ -486,3 +486,134 @@ def test_default_folder_is_the_users_cache_folder(monkeypatch: pytest.MonkeyPatc
     assert Settings(None, None, use_cache=False).cache_folder() is None
     monkeypatch.delenv("SCIPLAN_CACHE_DIR")
     assert Settings(None, None).cache_folder() == cache.default_folder()
+
+
+# --- the checked plan, kept --------------------------------------------------------------------------
+
+def _plan_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from sciplan.validation import plan_file
+
+    calls: list[str] = []
+    real = plan_file._check_loaded
+
+    def spy(loaded, display):
+        calls.append(display)
+        return real(loaded, display)
+
+    monkeypatch.setattr(plan_file, "_check_loaded", spy)
+    return calls
+
+
+def test_a_checked_plan_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _plan_checks(monkeypatch)
+    store = tmp_path / "cache"
+    first = load_plan(PLAN, cache=store)
+    second = load_plan(PLAN, cache=store)
+    assert len(calls) == 1
+    fresh = load_plan(PLAN)
+    assert second == fresh == first
+    assert [i.target_text for i in second.indicators] == [i.target_text for i in fresh.indicators]
+    assert second.indicator(fresh.indicators[0].id) is second.indicators[0]
+    assert cache.cache_info(store)["plans"] == 1
+
+
+def test_an_edited_plan_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _plan_checks(monkeypatch)
+    store = tmp_path / "cache"
+    plan_path = tmp_path / "plan.yaml"
+    shutil.copyfile(PLAN, plan_path)
+    load_plan(plan_path, cache=store)
+    text = plan_path.read_text(encoding="utf-8")
+    plan_path.write_text(text.replace("\nversion: 1\n", "\nversion: 2\n", 1), encoding="utf-8")
+    edited = load_plan(plan_path, cache=store)
+    assert len(calls) == 2 and edited.version == 2
+    # and the files' results of the two plans are kept apart
+    shipped = load_plan(PLAN, cache=store)
+    assert validation._cache_key(edited, 1 << 20) != validation._cache_key(shipped, 1 << 20)
+
+
+@pytest.mark.parametrize("blob", [b"not a pickle", b"\x80\x05K\x01.",  # the number 1
+                                  b"\x80\x04\x95\x13\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x8c\x06getcwd\x93)R."],
+                         ids=["garbage", "not-a-plan", "foreign-global"])
+def test_a_kept_plan_that_is_not_one_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               blob: bytes) -> None:
+    from sciplan.validation import plan_file
+
+    calls = _plan_checks(monkeypatch)
+    store = tmp_path / "cache"
+    load_plan(PLAN, cache=store)
+    called: list[str] = []
+    monkeypatch.setattr(os, "getcwd", lambda: called.append("getcwd") or "/")
+    db = __import__("sqlite3").connect(store / cache.DATABASE)
+    with db:
+        db.execute("UPDATE objects SET value = ?", (blob,))
+    db.close()
+    assert plan_file._unpickled_plan(blob) is None
+    assert load_plan(PLAN, cache=store) == load_plan(PLAN)
+    assert len(calls) == 3 and called == []
+
+
+def test_the_plan_is_not_kept_in_a_folder_others_may_write(tmp_path: Path) -> None:
+    store = tmp_path / "shared"
+    store.mkdir(mode=0o777)
+    store.chmod(0o777)
+    load_plan(PLAN, cache=store)
+    assert not (store / cache.DATABASE).exists()
+
+
+# --- sciplan cache info / clear -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cache_info_and_clear(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    store = tmp_path / "cache"
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
+    code, out, _ = cli("cache", "info", "--lang", lang)
+    assert code == 0
+    assert out == {"en": f"cache folder: {store}\nno cache yet: the next run that checks files makes one\n",
+                   "zh": f"缓存文件夹：{store}\n尚无缓存：下次检查文件时会自动建立\n"}[lang]
+    progress = tmp_path / "progress"
+    one_report(progress)
+    assert cli("validate", "--plan", PLAN, progress)[0] == 0
+    code, out, _ = cli("cache", "info", "--lang", lang)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert lines[2] == {"en": "kept: 1 checked files in 1 namespaces (plans, options, sciplan versions), "
+                              "1 checked plans",
+                        "zh": "已保存：1 个文件的检查结果（分属 1 组方案、选项或 sciplan 版本），"
+                              "1 份已检查的方案"}[lang]
+    code, out, _ = cli("cache", "clear", "--lang", lang)
+    assert code == 0 and not (store / cache.DATABASE).exists()
+    assert out == {"en": f"cleared the cache in {store} (1 file removed)\n",
+                   "zh": f"已清空缓存 {store}（删除 1 个文件）\n"}[lang]
+    code, out, _ = cli("cache", "clear", "--lang", lang)
+    assert out == {"en": f"nothing to clear: no cache in {store}\n",
+                   "zh": f"无需清空：{store} 中没有缓存\n"}[lang]
+
+
+def test_cache_info_and_clear_as_json(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    store = tmp_path / "cache"
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
+    progress = tmp_path / "progress"
+    one_report(progress)
+    cli("validate", "--plan", PLAN, progress)
+    code, out, _ = cli("cache", "info", "--format", "json")
+    info = json.loads(out)
+    assert code == 0
+    assert {k: info[k] for k in ("schema_version", "folder", "exists", "usable", "entries", "namespaces",
+                                 "plans")} == {"schema_version": 1, "folder": str(store), "exists": True,
+                                               "usable": True, "entries": 1, "namespaces": 1, "plans": 1}
+    assert info["bytes"] > 0
+    code, out, _ = cli("cache", "clear", "--format", "json")
+    assert json.loads(out) == {"schema_version": 1, "folder": str(store), "removed": 1}
+
+
+def test_cache_info_says_when_the_folder_is_not_used(cli, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "shared"
+    store.mkdir()
+    store.chmod(0o777)
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(store))
+    code, out, _ = cli("cache", "info")
+    assert code == 0 and "not used: others may write to this folder" in out

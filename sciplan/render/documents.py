@@ -51,11 +51,29 @@ def as_json(document: Any, style: Style, **layout: Any) -> str:
 # --- findings: a checked set of files (`api.Checked`: a report and, for `validate`, its source) -----
 
 def findings_text(checked: Any, style: Style) -> str:
+    plain = _plain_summary(checked, style)
+    if plain is not None:
+        return plain
     from .text import render_findings
 
     report = checked.report.localized(style.lang)  # findings are data until shown: worded here
     return _notice_lines(checked, style) + render_findings(report, color=style.color, width=style.width,
                                                            lang=style.lang)
+
+
+def _plain_summary(checked: Any, style: Style) -> str | None:
+    """The screen of a clean run without colour - its one summary line - written without rich (which
+    costs more start-up than checking a file); None when rich must draw it. The same text as rich's:
+    a line of no more UTF-8 bytes than the width is never wrapped (no character is wider than its
+    bytes)."""
+    report = checked.report
+    if report.findings or style.color or _sample(checked):
+        return None
+    from ..i18n import plural
+
+    line = (plural("screen.checked", report.files, style.lang) + plural("screen.errors", 0, style.lang)
+            + text("screen.comma", style.lang) + plural("screen.warnings", 0, style.lang)).rstrip()
+    return line + "\n" if len(line.encode("utf-8")) <= style.width and "\n" not in line else None
 
 
 def findings_json(checked: Any, style: Style) -> str:

@@ -70,6 +70,7 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
                                      task=task.task, year=task.year,
                                      other=f"{other.place.file}:{other.place.line}"))
         task_seen.setdefault(key, task)
+    del first, level_owner, task_seen  # the plausibility index is as large: not both at once
     findings.extend(_plausibility(plan, [v for n, v in enumerate(values) if n not in dropped]))
     return findings, dropped
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..findings import C001, L002, L003, Finding, UsageError, format_path, say
 from ..i18n import MESSAGES, Message
-from ..loading import DEFAULT_MAX_BYTES, Document, load_file
+from ..loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text, read_regular
 from ..plan import Plan, integrity_problems
 from .context import plain
 
@@ -26,7 +26,10 @@ PLAN_MAX_BYTES = 16 * DEFAULT_MAX_BYTES
 def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None, list[Finding]]:
     """Load and check a plan file: the plan when sound, and every problem found, located."""
     display = display or str(path)
-    loaded = load_file(path, display, max_bytes=PLAN_MAX_BYTES)
+    return _check_loaded(load_file(path, display, max_bytes=PLAN_MAX_BYTES), display)
+
+
+def _check_loaded(loaded: Loaded, display: str) -> tuple[Plan | None, list[Finding]]:
     findings = [_as_plan_file(f) for f in loaded.findings]
     if loaded.document is None:
         return None, findings
@@ -48,11 +51,79 @@ def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None
     return plan, findings
 
 
-def load_plan(path: Path, display: str | None = None) -> Plan:
-    plan, findings = check_plan_file(path, display)
+def load_plan(path: Path, display: str | None = None, *, cache: Path | None = None) -> Plan:
+    """The plan in the file at `path`; UsageError with located findings when it cannot be used.
+
+    With a `cache` folder a plan checked before is read back from it - one record, found by the
+    hash of the file's bytes and sciplan's code - instead of being parsed and validated again."""
+    if cache is None:
+        plan, findings = check_plan_file(path, display)
+    else:
+        plan, findings = _load_plan_cached(path, display or str(path), cache)
     if plan is None:
         raise UsageError(Message("error.plan_unusable", path=str(display or path)), findings)
     return plan
+
+
+def plan_key(plan: Plan) -> str:
+    """What identifies a plan in cache keys: the hash of the bytes it was checked from, when it was
+    loaded from a file here, else of the plan itself."""
+    return plan.__dict__.get(_KEY) or plan.model_dump_json()
+
+
+_KEY = "_sciplan_cache_key"  # where a plan loaded from a file keeps its key
+
+
+def _load_plan_cached(path: Path, display: str, folder: Path) -> tuple[Plan | None, list[Finding]]:
+    from .. import cache
+
+    try:
+        data = read_regular(path, PLAN_MAX_BYTES)
+    except OSError:
+        return check_plan_file(path, display)  # words whatever is wrong with the file
+    key = cache.namespace(cache.code_fingerprint(), "plan", cache.digest(data).hex())
+    blob = cache.load_object(folder, key)
+    plan = _unpickled_plan(blob) if blob is not None else None
+    if plan is not None:
+        object.__setattr__(plan, _KEY, key)
+        return plan, []
+    text, findings = decode(data, display, PLAN_MAX_BYTES)
+    loaded = Loaded(None, findings) if text is None else load_text(text, display)
+    plan, findings = _check_loaded(loaded, display)
+    if plan is not None:
+        object.__setattr__(plan, _KEY, key)
+        if not findings:  # a plan with warnings is checked again, so the warnings stay where they are
+            import pickle
+
+            cache.save_object(folder, key, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    return plan, findings
+
+
+# What a kept plan may be made of: the plan's own models and the types their fields hold.
+_PLAN_GLOBALS = {"builtins": {"set", "frozenset"}, "copyreg": {"_reconstructor"},
+                 "datetime": {"date"}, "sciplan.domain": None, "sciplan.plan": None}
+
+
+def _unpickled_plan(blob: bytes) -> Plan | None:
+    """The plan a cache record holds, or None when it holds anything else or nothing readable. Only
+    the plan's own classes may be named in the record: anything else is refused, never imported."""
+    import io
+    import pickle
+
+    class PlanUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if module not in _PLAN_GLOBALS:
+                raise pickle.UnpicklingError(f"{module}.{name}")
+            allowed = _PLAN_GLOBALS[module]
+            if (allowed is None and name.startswith("_")) or (allowed is not None and name not in allowed):
+                raise pickle.UnpicklingError(f"{module}.{name}")
+            return super().find_class(module, name)
+
+    try:
+        plan = PlanUnpickler(io.BytesIO(blob)).load()
+    except Exception:  # noqa: BLE001 - a record that does not read back, however it fails, is a miss
+        return None
+    return plan if type(plan) is Plan else None
 
 
 _PYDANTIC_MESSAGES = {  # pydantic's error type -> the variant of C001 that words it

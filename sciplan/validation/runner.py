@@ -24,6 +24,7 @@ from ..plan import Plan
 from .context import FileResult
 from .crossfile import cross_file_findings
 from .document import check_file, check_loaded
+from .plan_file import plan_key
 
 
 @dataclass
@@ -112,7 +113,7 @@ def _cache_key(plan: Plan, max_bytes: int) -> str:
     # with the first day of `period`, both written in the file) or the environment. So the key holds
     # no date and the cache lasts from one day to the next. A rule that compared a file with the
     # current date would have to run outside this cached per-file result, on the records.
-    return namespace(code_fingerprint(), plan.model_dump_json(), f"max_bytes={max_bytes}")
+    return namespace(code_fingerprint(), plan_key(plan), f"max_bytes={max_bytes}")
 
 
 def _file_results(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jobs: int,

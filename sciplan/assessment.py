@@ -74,6 +74,10 @@ def meets(value: float, comparator: Comparator, target: float) -> bool:
         return value > target
     if comparator == Comparator.GE:
         return value >= target
+    if comparator == Comparator.LT:
+        return value < target
+    if comparator == Comparator.LE:
+        return value <= target
     raise ValueError(f"unknown comparator: {comparator!r}")
 
 

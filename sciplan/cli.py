@@ -278,7 +278,7 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
         _echo_stdout(_say("cli.plan_sound", path=display_path(path, Path.cwd()), plan=plan.id,
                         version=plan.version, groups=len(plan.groups),
                         tasks=sum(len(g.tasks) for g in plan.groups), indicators=len(plan.indicators),
-                        units=len(plan.units), townships=len(plan.townships),
+                        units=len(plan.units), townships=len(plan.areas),
                         milestones=len(plan.milestones)) + "\n")
     else:
         _echo_stdout(_render(_checked(report), fmt, lang, _color()))
@@ -577,7 +577,7 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
         township = plan.township(area)
         if township is None:
             raise CommandError(_say("cli.no_township", area=area,
-                                    townships="、".join(t.name for t in plan.townships)))
+                                    townships="、".join(t.name for t in plan.areas)))
     try:
         template = build_template(plan, unit, year, township)
     except TemplateError as exc:

@@ -32,7 +32,7 @@ class UnitSummary:
         return {
             "id": self.unit.id,
             "name": self.unit.name,
-            "name_en": self.unit.name_en,
+            "name_en": self.unit.label_en,
             "aliases": list(self.unit.aliases),
             "leads": [g.id for g in self.leads],
             "joins": [g.id for g in self.joins],
@@ -117,7 +117,7 @@ class UnitDetail:
             "plan": self.plan.id,
             "plan_version": self.plan.version,
             "year": self.year,
-            "unit": {"id": self.unit.id, "name": self.unit.name, "name_en": self.unit.name_en,
+            "unit": {"id": self.unit.id, "name": self.unit.name, "name_en": self.unit.label_en,
                      "aliases": list(self.unit.aliases), "hosted_by": self.unit.hosted_by},
             "owes_report": self.owes_report,
             "groups": [{"id": g.id, "title": g.title, "role": role}
@@ -150,6 +150,8 @@ def unit_detail(plan: Plan, unit: Unit, year: int, submissions: list[Submission]
     task_duties = []
     for group, role in plan.groups_of_unit(unit.id):
         for task in group.tasks:
+            if unit.id not in group.task_units(task):  # a task with its own responsibility, not this unit's
+                continue
             years = sorted({t.year for t in own_tasks if t.task == task.id})
             task_duties.append(TaskDuty(task, group, role, tuple(years)))
 

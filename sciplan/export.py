@@ -42,7 +42,7 @@ def value_rows(plan: Plan, records: Iterable[ValueRecord], year: int) -> list[di
     """Accepted values for the plan start up to `year`, ordered by year, unit, township and indicator
     as the plan lists them."""
     unit_order = {u.id: n for n, u in enumerate(plan.units)}
-    township_order = {t.id: n for n, t in enumerate(plan.townships)}
+    township_order = {t.id: n for n, t in enumerate(plan.areas)}
     indicator_order = {i.id: n for n, i in enumerate(plan.indicators)}
     chosen = [r for r in records if r.year <= year]
     chosen.sort(key=lambda r: (r.year, unit_order.get(r.unit, len(unit_order)),

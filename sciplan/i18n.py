@@ -119,8 +119,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.legend.report_year": {"en": "report year", "zh": "报告年份"},
     "report.chart_label": {"en": "Chart of {name}: {status}", "zh": "{name}进展图：{status}"},
     "report.tasks": {"en": "Tasks reported for {year}", "zh": "{year}年重点任务报送情况"},
-    "report.group.action": {"en": "Enhancement actions", "zh": "提升行动"},
-    "report.group.project": {"en": "Key projects", "zh": "重点工程"},
     "report.lead_units": {"en": "Lead units", "zh": "牵头单位"},
     "report.task_counts": {"en": "Task status", "zh": "任务状态"},
     "report.milestones": {"en": "Schedule", "zh": "进度安排"},
@@ -225,9 +223,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "{version}",
                              "zh": "{number}  {issuer}  {issued}  实施期 {start}-{end}  方案版本 {version}"},
     "screen.plan.counts": {"en": "{units} units ({named} named in responsibility lines), {townships} "
-                                 "townships, {milestones} schedule milestones. `sciplan plan show ID` "
+                                 "areas ({area}), {milestones} schedule milestones. `sciplan plan show ID` "
                                  "shows any of them.",
-                           "zh": "共 {units} 个单位（其中 {named} 个列入责任分工）、{townships} 个乡镇、"
+                           "zh": "共 {units} 个单位（其中 {named} 个列入责任分工）、{townships} 个{area}、"
                                  "{milestones} 个进度安排事项。\n`sciplan plan show ID` 可查看其中任一项。"},
     "screen.task.group": {"en": "{heading}（{kind}）  group `{group}`",
                           "zh": "{heading}（{kind}）  分组 `{group}`"},
@@ -356,7 +354,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "not counted. Run `sciplan validate` for details.",
                                "zh": "{files} 份进展报告中有 {errors} 处错误，出错的条目未计入。"
                                      "详情请运行 `sciplan validate`。"},
-    "markdown.goal": {"en": "总体目标 Overall goal:", "zh": "总体目标："},
+    "markdown.colon": {"en": ":", "zh": "："},
+    "screen.goal": {"en": "Goal", "zh": "目标"},
+    "screen.area": {"en": "area", "zh": "区域"},
     "markdown.goal_line": {"en": "{name} {target}: actual {actual}, expected {expected}: {status}.",
                            "zh": "{name} {target}：实际 {actual}，应达 {expected}：{status}。"},
     "markdown.tasks": {"en": "Task status reported for {year}", "zh": "{year}年任务报送情况"},

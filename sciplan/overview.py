@@ -45,9 +45,9 @@ class GapRow:
         return {
             "id": ind.id,
             "name": ind.name,
-            "name_en": ind.name_en,
+            "name_en": ind.label_en,
             "measure": ind.measure,
-            "group": self.group.id if self.group else "goal",
+            "group": self.group.id if self.group else self.indicator.task,
             "task": ind.task,
             "kind": str(ind.kind),
             "comparator": ind.comparator,
@@ -142,7 +142,7 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
         return [("", table.rows)]
     sections: dict[str, list[GapRow]] = {}
     if by == "group":
-        goal = "总体目标"  # the goal's own heading, （二）目标, means nothing out of the document
+        goal = plan.goal_title or plan.goal_id or ""  # its heading without the outline number
         order = [goal] + [g.title for g in plan.groups]
         for row in table.rows:
             sections.setdefault(row.group.title if row.group else goal, []).append(row)
@@ -150,7 +150,9 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
     if by == "unit":
         order = [u.name for u in plan.units]
         for row in table.rows:
-            leads = row.group.responsibility.lead if row.group else plan.reporters(row.indicator)
+            task = plan.task(row.indicator.task)
+            owner = task.responsibility if task is not None else None
+            leads = (owner.lead if owner else row.group.lead) if row.group else plan.reporters(row.indicator)
             for unit_id in leads:
                 sections.setdefault(plan.unit(unit_id).name, []).append(row)  # type: ignore[union-attr]
         return [(name, sections[name]) for name in order if name in sections]
@@ -218,7 +220,7 @@ class StatusOverview:
 
     @property
     def goal_row(self) -> GapRow | None:
-        return next((r for r in self.gap.rows if r.indicator.id == self.plan.goal.indicator), None)
+        return next((r for r in self.gap.rows if r.indicator.id == self.plan.goal_indicator), None)
 
     @property
     def missing_reports(self) -> list[UnitDue]:
@@ -256,7 +258,7 @@ def units_owing(plan: Plan) -> dict[str, list[str]]:
     """Units that owe a yearly report: they lead a group, or are named to report an indicator."""
     owed: dict[str, list[str]] = {}
     for group in plan.groups:
-        for unit_id in group.responsibility.lead:
+        for unit_id in group.lead:
             owed.setdefault(unit_id, []).append(group.id)
     for indicator in plan.indicators:
         if isinstance(indicator.reported_by, list):

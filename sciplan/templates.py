@@ -104,7 +104,8 @@ def build_template(plan: Plan, unit: Unit, year: int, area: Township | None = No
     if not plan.period.start <= year <= plan.period.end:
         raise TemplateError(f"year {year} is outside the plan period {plan.period.start}-{plan.period.end}")
     values = [ValueSlot(i, target_text(plan, i), asks_text(i)) for i in plan.indicators_of_unit(unit.id)]
-    tasks = [TaskSlot(t, g, role) for g, role in plan.groups_of_unit(unit.id) for t in g.tasks]
+    tasks = [TaskSlot(t, g, role) for g, role in plan.groups_of_unit(unit.id) for t in g.tasks
+             if unit.id in g.task_units(t)]
     milestones = [m for m in plan.milestones if m.year <= year and unit.id in plan.milestone_reporters(m)]
     if not (values or tasks or milestones):
         raise TemplateError(f"{unit.name} ({unit.id}) reports nothing for {year}: it leads or joins no "

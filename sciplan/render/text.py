@@ -125,22 +125,24 @@ def render_plan_findings(findings, *, color: bool = False, width: int = 80, lang
 def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(text("screen.plan.document", lang, number=plan.document.number,
-                           issuer=plan.document.issuer, issued=plan.document.issued, start=plan.period.start,
+        document = plan.document
+        console.print(text("screen.plan.document", lang, number=plan.reference,
+                           issuer=(document.issuer if document else None) or "",
+                           issued=(document.issued if document else None) or "", start=plan.period.start,
                            end=plan.period.end, version=plan.version))
         console.print()
-        console.print(Text(f"{plan.goal.heading} ", style="bold").append(plan.goal.text.split("。")[0] + "。",
-                                                                        style=""))
-        console.print()
+        if plan.goal is not None and plan.goal.text:
+            heading = plan.goal.heading or text("screen.goal", lang)
+            console.print(Text(f"{heading} ", style="bold").append(plan.goal_summary, style=""))
+            console.print()
         groups = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", expand=False)
         groups.add_column(text("screen.col.group", lang), no_wrap=True)
         groups.add_column(text("screen.col.name", lang), overflow="fold", ratio=2)
         groups.add_column(text("screen.col.task_count", lang), justify="right", no_wrap=True)
         groups.add_column(text("screen.col.lead", lang), overflow="fold", ratio=3)
         for g in plan.groups:
-            kind = "提升行动" if g.kind == "action" else "重点工程"
-            groups.add_row(g.id, f"{g.title}（{kind}）", str(len(g.tasks)),
-                           "、".join(plan.unit(u).name for u in g.responsibility.lead))  # type: ignore[union-attr]
+            kind = plan.kind_label(g.kind, "zh")
+            groups.add_row(g.id, f"{g.title}（{kind}）", str(len(g.tasks)), _names(plan, g.lead))
         console.print(groups)
         console.print()
         inds = Table(title=text("screen.indicators", lang), title_justify="left")
@@ -156,7 +158,8 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
         console.print()
         reporting = sum(1 for u in plan.units if plan.groups_of_unit(u.id))
         console.print(text("screen.plan.counts", lang, units=len(plan.units), named=reporting,
-                           townships=len(plan.townships), milestones=len(plan.milestones)))
+                           townships=len(plan.areas), area=plan.area_word(lang) or text("screen.area", lang),
+                           milestones=len(plan.milestones)))
 
     return render_console(build, color=color, width=width)
 
@@ -167,16 +170,18 @@ def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80,
     def build(console: Console) -> None:
         console.print(Text(f"{task.id}  {task.title}", style="bold"))
         if group:
-            kind = "提升行动" if group.kind == "action" else "重点工程"
-            console.print(text("screen.task.group", lang, heading=group.heading, kind=kind, group=group.id))
+            kind = plan.kind_label(group.kind, "zh")
+            console.print(text("screen.task.group", lang, heading=group.shown_heading, kind=kind,
+                               group=group.id))
         console.print()
         console.print(task.text)
         console.print()
-        if group:
+        owner = task.responsibility or (group.responsibility if group else None)
+        if owner is not None:
             console.print(Text(text("screen.task.lead", lang), style="bold")
-                          .append(_names(plan, group.responsibility.lead)))
+                          .append(_names(plan, owner.lead)))
             console.print(Text(text("screen.task.participating", lang), style="bold")
-                          .append(_names(plan, group.responsibility.participating)))
+                          .append(_names(plan, owner.participating)))
         indicators = [i for i in plan.indicators if i.task == task.id]
         if indicators:
             console.print()
@@ -205,7 +210,7 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
     def build(console: Console) -> None:
         console.print(Text(f"{i.id}  {i.name}", style="bold"))
         if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
-            console.print(i.name_en)
+            console.print(i.label_en)
         console.print()
         baseline = (text("screen.baseline", lang, value=i.baseline.value, year=i.baseline.year,
                          source=i.baseline.source) if i.baseline else text("screen.no_baseline", lang))
@@ -213,7 +218,7 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
         rows = [
             (field("measure"), i.measure), (field("kind"), text(f"screen.kind.{i.kind}", lang)),
             (field("target"), _target_text(i, lang)),
-            (field("task"), f"{i.task}  {task.title if task else plan.goal.heading}"),
+            (field("task"), f"{i.task}  {task.title if task else (plan.goal and plan.goal.heading) or ''}"),
             (field("baseline"), baseline),
             (field("reported_by"), _names(plan, plan.reporters(i)) or text("screen.never_reported", lang)),
         ]
@@ -236,7 +241,7 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80,
     def build(console: Console) -> None:
         console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
         if lang == "en":
-            console.print(unit.name_en)
+            console.print(unit.label_en)
         if unit.aliases:
             console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
         if unit.hosted_by:
@@ -422,7 +427,7 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
     def build(console: Console) -> None:
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         console.print(plan.title)
-        console.print(text("screen.gap.plan", lang, number=plan.document.number, version=plan.version))
+        console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
         console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
                            style="dim"))
         console.print()
@@ -455,7 +460,8 @@ def _counts_line(table: GapTable, lang: str) -> Text:
 
 def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     plan, goal = overview.plan, overview.goal_row
-    lines = [Text("总体目标 ", style="bold").append(plan.goal.text.split("。")[0] + "。")]
+    title = plan.goal_title or text("screen.goal", lang)
+    lines = [Text(title + " ", style="bold").append(plan.goal_summary)]
     if goal is None:
         return lines
     i, a = goal.indicator, goal.assessment
@@ -558,7 +564,7 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
 
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(text("screen.status.head", lang, number=plan.document.number, year=overview.year,
+        console.print(text("screen.status.head", lang, number=plan.reference, year=overview.year,
                            version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
         if overview.errors:
             console.print(Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))

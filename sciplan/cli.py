@@ -233,7 +233,7 @@ def _settings(plan_path: Path | None, progress_path: Path | None = None, jobs: i
 @click.version_option(__version__, "--version", prog_name="sciplan", message="%(prog)s %(version)s")
 @lang_option
 def cli(lang: str) -> None:
-    """Track the targets of the Xinhuang county Science Literacy Action Plan (晃政办发〔2022〕11号).
+    """Track the targets of an implementation scheme (data/plan.yaml, or the plan given with --plan).
 
     Units submit yearly progress files; `validate` checks them against the plan, `status` and `gap`
     show where every target stands.
@@ -279,6 +279,7 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
                         version=plan.version, groups=len(plan.groups),
                         tasks=sum(len(g.tasks) for g in plan.groups), indicators=len(plan.indicators),
                         units=len(plan.units), townships=len(plan.areas),
+                        area=plan.area_word(lang) or _say("screen.area"),
                         milestones=len(plan.milestones)) + "\n")
     else:
         _echo_stdout(_render(_checked(report), fmt, lang, _color()))
@@ -576,7 +577,8 @@ def template_command(unit_name: str, year: int, area: str | None, fmt: str, sche
     if area is not None:
         township = plan.township(area)
         if township is None:
-            raise CommandError(_say("cli.no_township", area=area,
+            word = plan.area_word(lang) or _say("screen.area")
+            raise CommandError(_say("cli.no_township", area=area, word=word,
                                     townships="、".join(t.name for t in plan.areas)))
     try:
         template = build_template(plan, unit, year, township)

@@ -440,13 +440,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.not_in_plan_close": {"en": "nothing in the plan is called `{key}`; did you mean {close}?",
                               "zh": "方案中没有 `{key}`；是否要找 {close}？"},
     "cli.plan_sound": {"en": "{path}: plan `{plan}` version {version} is sound: {groups} groups, {tasks} "
-                             "tasks, {indicators} indicators, {units} units, {townships} townships, "
+                             "tasks, {indicators} indicators, {units} units, {townships} areas ({area}), "
                              "{milestones} milestones",
                        "zh": "{path}：方案 `{plan}` 第 {version} 版无误：{groups} 个分组、{tasks} 项任务、"
-                             "{indicators} 项指标、{units} 个单位、{townships} 个乡镇、{milestones} "
+                             "{indicators} 项指标、{units} 个单位、{townships} 个{area}、{milestones} "
                              "个进度安排事项"},
-    "cli.no_township": {"en": "no township is called `{area}`; townships: {townships}",
-                        "zh": "没有名为 `{area}` 的乡镇；乡镇有：{townships}"},
+    "cli.no_township": {"en": "no {word} is called `{area}`; the plan's areas: {townships}",
+                        "zh": "没有名为 `{area}` 的{word}；方案中的{word}有：{townships}"},
     "cli.no_such_file": {"en": "no such file: {path}", "zh": "文件不存在：{path}"},
     "cli.not_regular_input": {"en": "{path} is not a regular file (a pipe, device or socket); give the "
                                     ".xlsx file",

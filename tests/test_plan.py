@@ -65,7 +65,7 @@ def test_shipped_plan_is_sound(cli) -> None:
     code, out, err = cli("plan", "check", cwd=REPO)
     assert (code, err) == (0, "")
     assert out.startswith("data/plan.yaml: plan `xinhuang-science-literacy` version 1 is sound: ")
-    assert "9 groups, 36 tasks, 18 indicators, 30 units, 11 townships" in out
+    assert "9 groups, 36 tasks, 18 indicators, 30 units, 11 areas (township)" in out
 
 
 def test_plan_check_outside_the_checkout_uses_the_bundled_plan(cli, tmp_path: Path) -> None:

@@ -161,3 +161,41 @@ def test_areas_and_townships_together_is_c002(tmp_path):
         d["townships"] = [{"id": "east", "name": "东街道"}]
     plan, findings = check(tmp_path, changed(edit))
     assert ("C002", "townships") in codes(findings)
+
+
+SHIPPED_WORDS = ("晃", "县科协", "提升行动", "重点工程", "xinhuang", "literacy-rate", "全县", "乡镇")
+
+
+def test_the_code_holds_no_word_of_the_shipped_plan():
+    # labels, scope words, examples and hints come from the plan in use, or are neutral
+    import re
+    found = []
+    for path in [*(ROOT / "sciplan").rglob("*.py"), *(ROOT / "sciplan").rglob("*.j2")]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(w in line for w in SHIPPED_WORDS) or re.search(r"farmers\.[0-9]", line):
+                found.append(f"{path.relative_to(ROOT)}:{n}")
+    assert found == []
+
+
+def test_a_schedule_item_names_who_reports_it_when_another_unit_does(tmp_path):
+    from sciplan.validation import check_file
+    def edit(d):
+        d["milestones"] = [{"id": "survey", "year": 2027, "responsible": ["parks"], "text": "普查"}]
+    plan, _ = check(tmp_path, changed(edit))
+    report = tmp_path / "water-2027.yaml"
+    report.write_text("plan: river-care\nplan_version: 1\nunit: water\nperiod: 2027\nmilestones:\n"
+                      "- milestone: survey\n  status: done\n  evidence: 已完成\n", encoding="utf-8")
+    findings = check_file(plan, report, "water-2027.yaml").findings
+    assert [(f.code, f.hint) for f in findings] == [("P303", "This schedule item is reported by 园林局.")]
+
+
+def test_figures_for_the_whole_take_the_plans_word(tmp_path):
+    from sciplan.export import value_rows
+    from sciplan.progress import Place, ValueRecord
+    from sciplan.templates import build_template, render_yaml
+    plan, _ = check(tmp_path, changed(lambda d: d.update(scope={"whole": "全市", "whole_en": "city-wide"})))
+    record = ValueRecord("water", 2026, None, "patrols", 5.0, Place("f", 1))
+    assert value_rows(plan, [record], 2026)[0]["area_name"] == "全市"
+    assert "· 全市 city-wide" in render_yaml(build_template(plan, plan.unit("water"), 2026)).splitlines()[1]
+    bare, _ = check(tmp_path, MINIMAL)
+    assert value_rows(bare, [record], 2026)[0]["area_name"] == "合计"

@@ -98,6 +98,7 @@ def target_of(plan: Plan, indicator: Indicator) -> Target:
         start_year=plan.period.start,
         end_year=plan.period.end,
         baseline=Baseline(baseline.year, baseline.value) if baseline else None,
+        by_year=tuple(sorted(indicator.by_year.items())),
     )
 
 

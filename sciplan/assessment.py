@@ -51,6 +51,7 @@ __all__ = [
     "target_for",
     "assessed_year",
     "meets",
+    "part_target",
     "past_deadline",
     "progress_ratio",
     "sort_key",
@@ -187,6 +188,14 @@ def expected_by(target: Target, year: int, baseline: Baseline | None) -> float |
         return bv
     points = [(b, bv), *((y, v) for y, v in target.by_year if b < y < e), (e, t)]
     return _through(points, year)
+
+
+def part_target(target: Target, value: float) -> Target:
+    """The target of one part of a breakdown: the indicator's kind, comparator and target year with the
+    part's own figure; a part inherits neither the plan's baseline nor its `by_year` (a level part starts
+    at its own earliest value)."""
+    return Target(target.kind, target.comparator, value, target.target_year, target.start_year,
+                  target.end_year)
 
 
 def shortfall(target: Target, expected: float | None, actual: float | None) -> float | None:

@@ -19,6 +19,7 @@ from .assessment import (
     Thresholds,
     assess,
     assessed_year,
+    part_target,
 )
 from .ledger import Ledger
 from .plan import Group, Indicator, Milestone, Plan
@@ -29,12 +30,35 @@ GROUP_BY = ("indicator", "group", "unit")
 
 
 @dataclass(frozen=True)
+class PartRow:
+    """One part of a breakdown (an area or a unit) assessed on its own values."""
+
+    by: str  # "area" or "unit"
+    id: str
+    target: float
+    assessment: Assessment
+    series: dict[int, float]
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+    def as_dict(self) -> dict:
+        a = self.assessment
+        return {self.by: self.id, "target": self.target, "expected": a.expected, "actual": a.actual,
+                "gap": a.gap, "ratio": a.ratio, "status": str(a.status), "forecast": a.forecast,
+                "forecast_meets_target": a.forecast_meets_target, "missing_years": list(a.missing_years),
+                "missed_years": list(a.missed_years)}
+
+
+@dataclass(frozen=True)
 class GapRow:
     indicator: Indicator
     group: Group | None  # None for the overall goal
     assessment: Assessment
     series: dict[int, float]  # the county's values for S..Y
     year: int  # the year assessed: Y, or the target year when the target fell due before Y
+    parts: tuple[PartRow, ...] = ()  # the breakdown's parts, areas first, in the plan's order
 
     @property
     def status(self) -> Status:
@@ -65,6 +89,7 @@ class GapRow:
             "missed_years": list(a.missed_years),
             "assessed_year": self.year,
             "values": {str(y): v for y, v in self.series.items()},
+            **({"parts": [p.as_dict() for p in self.parts]} if self.indicator.breakdown is not None else {}),
         }
 
 
@@ -112,6 +137,21 @@ def check_year(plan: Plan, year: int) -> None:
     plan.period.check_year(year)
 
 
+def _parts(ledger: Ledger, indicator: Indicator, target: Target, year: int, at: int,
+           thresholds: Thresholds) -> tuple[PartRow, ...]:
+    """Each part of the indicator's breakdown assessed like the whole, on its own values."""
+    if indicator.breakdown is None:
+        return ()
+    out = []
+    for by, shares in (("area", indicator.breakdown.areas), ("unit", indicator.breakdown.units)):
+        for part_id, value in shares.items():
+            whole = ledger.part_series(indicator, **{by: part_id})
+            series = {y: v for y, v in whole.items() if ledger.plan.period.start <= y <= at}
+            a = assess(part_target(target, value), series, year, thresholds)
+            out.append(PartRow(by, part_id, value, a, series))
+    return tuple(out)
+
+
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
     """Every indicator with a target, assessed for `year`, worst first."""
     check_year(plan, year)
@@ -125,7 +165,8 @@ def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
         at = assessed_year(target, year)
         series = {y: v for y, v in ledger.series(indicator).items() if plan.period.start <= y <= at}
         a = assess(target, series, year, thresholds)
-        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at))
+        parts = _parts(ledger, indicator, target, year, at, thresholds)
+        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at, parts))
     rows.sort(key=lambda r: (STATUS_ORDER.index(r.status), r.indicator.id))
     return GapTable(plan, year, rows)
 

@@ -1,4 +1,8 @@
-"""The plan document: its models (`models`, both file formats) and its integrity (`integrity`)."""
+"""The plan document: its models (`models`, both file formats) and its integrity (`integrity`).
+
+Every name below is re-exported: the rest of sciplan imports them from `sciplan.plan`.
+"""
+# ruff: noqa: F401
 
 from ..domain import Kind
 from .integrity import FIRST_YEAR, LARGEST_FIGURE, LAST_YEAR, LONGEST_PERIOD, integrity_problems
@@ -30,11 +34,3 @@ from .models import (
     ValueType,
     YearOutsidePeriod,
 )
-
-__all__ = [
-    "FIRST_YEAR", "ID", "Kind", "LARGEST_FIGURE", "LAST_YEAR", "LONGEST_PERIOD", "TASK_ID", "Area",
-    "AssessmentSettings", "BasedOn", "Baseline", "Breakdown", "DocumentInfo", "Goal", "Group", "GroupKind",
-    "ImplementationSection",
-    "Indicator", "Milestone", "Period", "Plan", "RatioInputs", "Responsibility", "Revision", "Scope", "Task",
-    "Thresholds", "Township", "Unit", "ValueType", "YearOutsidePeriod", "integrity_problems",
-]

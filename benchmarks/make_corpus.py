@@ -107,7 +107,7 @@ class PlanFacts:
             milestones.append((m["id"], m["year"], tuple(reporters)))
         return cls(id=data["id"], version=data["version"], start=data["period"]["start"],
                    end=data["period"]["end"], unit_names={u["id"]: u["name"] for u in data["units"]},
-                   townships=[(t["id"], t["name"]) for t in data["townships"]], indicators=indicators,
+                   townships=[(t["id"], t["name"]) for t in data["areas"]], indicators=indicators,
                    group_tasks={g["id"]: [t["id"] for t in g["tasks"]] for g in groups},
                    unit_groups=unit_groups, milestones=milestones)
 
@@ -223,9 +223,9 @@ def stress_plan(data: dict, units_needed: int) -> dict:
     plan["title"] = plan["title"] + "（压力测试用合成规划）"
     plan["title_en"] = "Synthetic stress-test plan derived from " + plan["title_en"]
     plan["document"]["issued"] = str(data["document"]["issued"])
-    plan["townships"] = list(plan["townships"])
-    for n in range(len(plan["townships"]) + 1, STRESS_AREAS):
-        plan["townships"].append({"id": f"township-{n:03d}", "name": f"合成乡镇{n:03d}",
+    plan["areas"] = list(plan["areas"])
+    for n in range(len(plan["areas"]) + 1, STRESS_AREAS):
+        plan["areas"].append({"id": f"township-{n:03d}", "name": f"合成乡镇{n:03d}",
                                   "name_en": f"Synthetic township {n}"})
     # Clone every flow indicator reported by a whole group, so each unit has ~30 values to report.
     clones = []

@@ -9,6 +9,10 @@ reported, and every result lists the years that were not.
 
 A deadline that has come is met or missed: from its target year on, a cumulative,
 level or ratio target is `achieved` or `not_achieved`, never a progress class.
+
+A target may fall (`<`, `<=`): the same path and ratio, `gap` still the shortfall (positive means
+behind). The expected path runs straight through the plan's own yearly figures (`by_year`), piece
+by piece (docs/method.md).
 """
 
 from __future__ import annotations
@@ -17,7 +21,17 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .domain import FLOW_KINDS, LEVEL_KINDS, STATUS_ORDER, Baseline, Comparator, Kind, Status, Thresholds
+from .domain import (
+    FLOW_KINDS,
+    LEVEL_KINDS,
+    RISING,
+    STATUS_ORDER,
+    Baseline,
+    Comparator,
+    Kind,
+    Status,
+    Thresholds,
+)
 
 __all__ = [
     "STATUS_ORDER",
@@ -33,8 +47,11 @@ __all__ = [
     "cumulative_actual",
     "expected_by",
     "forecast",
+    "shortfall",
+    "target_for",
     "assessed_year",
     "meets",
+    "part_target",
     "past_deadline",
     "progress_ratio",
     "sort_key",
@@ -52,13 +69,20 @@ class Target:
     start_year: int  # plan period start S
     end_year: int  # plan period end; E = target_year, or end_year when target_year is None
     baseline: Baseline | None = None
+    # The plan's own figures for given years, (year, figure) in year order: a cumulative's total by
+    # then, a level's value by then, an annual's target for that year.
+    by_year: tuple[tuple[int, float], ...] = ()
+
+    @property
+    def rising(self) -> bool:
+        return self.comparator in RISING
 
 
 @dataclass(frozen=True)
 class Assessment:
     expected: float | None
     actual: float | None
-    gap: float | None  # expected - actual; positive = shortfall
+    gap: float | None  # the shortfall: expected - actual (falling targets: actual - expected); + = behind
     ratio: float | None  # progress made / progress expected
     status: Status
     forecast: float | None  # projected value at E; None once the target year has come
@@ -74,6 +98,10 @@ def meets(value: float, comparator: Comparator, target: float) -> bool:
         return value > target
     if comparator == Comparator.GE:
         return value >= target
+    if comparator == Comparator.LT:
+        return value < target
+    if comparator == Comparator.LE:
+        return value <= target
     raise ValueError(f"unknown comparator: {comparator!r}")
 
 
@@ -127,22 +155,54 @@ def _baseline_used(target: Target, reported: Mapping[int, float]) -> Baseline | 
     return Baseline(first, reported[first])
 
 
+def target_for(target: Target, year: int) -> float:
+    """An annual target's figure for `year`: the plan's own for that year, else its `target`."""
+    return dict(target.by_year).get(year, target.value)
+
+
+def _through(points: list[tuple[int, float]], year: int) -> float:
+    """The straight line through `points` (distinct years, in order), piece by piece, at `year`; before
+    the first point the first piece is extended."""
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        if year <= x1 or (x1, y1) == points[-1]:
+            return y0 + (y1 - y0) * (year - x0) / (x1 - x0)
+    return points[-1][1]
+
+
 def expected_by(target: Target, year: int, baseline: Baseline | None) -> float | None:
-    """Where the county should be in `year` if it moved steadily from start to target."""
+    """Where the plan should be in `year`: on the straight line from start to target, through the plan's
+    own figures for the years between (`by_year`) where it gives them."""
     _check_year(target, year)
     t, s, e = target.value, target.start_year, _final_year(target)
-    if target.kind == Kind.CUMULATIVE:
-        # Equal share of the period total per elapsed year.
-        return t * (year - s + 1) / (e - s + 1)
     if target.kind == Kind.ANNUAL:
-        return t
+        return target_for(target, year)
+    if target.kind == Kind.CUMULATIVE:
+        # Nothing before the first year; each by_year point a total by the end of its year.
+        points = [(s - 1, 0.0), *((y, v) for y, v in target.by_year if s <= y < e), (e, t)]
+        return _through(points, year)
     if baseline is None:
         return None
     b, bv = baseline.year, baseline.value
     # At the baseline year nothing is expected yet; also avoids 0/0 when E == b.
     if year == b or e == b:
         return bv
-    return bv + (t - bv) * (year - b) / (e - b)
+    points = [(b, bv), *((y, v) for y, v in target.by_year if b < y < e), (e, t)]
+    return _through(points, year)
+
+
+def part_target(target: Target, value: float) -> Target:
+    """The target of one part of a breakdown: the indicator's kind, comparator and target year with the
+    part's own figure; a part inherits neither the plan's baseline nor its `by_year` (a level part starts
+    at its own earliest value)."""
+    return Target(target.kind, target.comparator, value, target.target_year, target.start_year,
+                  target.end_year)
+
+
+def shortfall(target: Target, expected: float | None, actual: float | None) -> float | None:
+    """How far behind: expected - actual for a rising target, actual - expected for a falling one."""
+    if expected is None or actual is None:
+        return None
+    return expected - actual if target.rising else actual - expected
 
 
 def cumulative_actual(series: Mapping[int, float], start: int, year: int) -> float | None:
@@ -163,7 +223,10 @@ def progress_ratio(
     if actual is None or expected is None:
         return None
     if target.kind in FLOW_KINDS:
-        # Flows start from zero each period, so the baseline plays no part.
+        # Flows start from zero each period, so the baseline plays no part. A cap (an annual `<=`)
+        # is kept the better the further below it: expected ÷ actual.
+        if not target.rising:
+            return expected / actual if actual != 0 else None
         if expected == 0:
             return None
         return actual / expected
@@ -253,17 +316,20 @@ def assess(
     on_line = expected_by(target, year, baseline)
     # At the deadline the straight line has reached T; say T itself rather than T * 5 / 5 in floats.
     expected = target.value if due else on_line
-    gap = expected - actual if expected is not None and actual is not None else None
+    gap = shortfall(target, expected, actual)
     # From the line, so that a baseline in the target year itself still gives no ratio (0/0).
     ratio = progress_ratio(target, actual, on_line, baseline)
 
     missed: tuple[int, ...] = ()
     if target.kind == Kind.ANNUAL:
-        missed = tuple(y for y, v in reported.items() if not meets(v, target.comparator, target.value))
+        missed = tuple(y for y, v in reported.items()
+                       if not meets(v, target.comparator, target_for(target, y)))
+    # What the value is held against: an annual's figure for this year, else the target itself.
+    goal = target_for(target, year) if target.kind == Kind.ANNUAL else target.value
 
     if actual is None:
         status = Status.NO_DATA
-    elif meets(actual, target.comparator, target.value):
+    elif meets(actual, target.comparator, goal):
         status = Status.ACHIEVED
     elif due:
         status = Status.NOT_ACHIEVED
@@ -272,7 +338,9 @@ def assess(
         status = classify(ratio, thresholds)
 
     fc = None if due else forecast(target, series, year)
-    fc_meets = meets(fc, target.comparator, target.value) if fc is not None else None
+    # An annual forecast is held against the last year's target.
+    final = target_for(target, target.end_year) if target.kind == Kind.ANNUAL else target.value
+    fc_meets = meets(fc, target.comparator, final) if fc is not None else None
 
     return Assessment(
         expected=expected,

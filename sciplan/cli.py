@@ -395,7 +395,7 @@ def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | N
     ctx.obj = _settings(plan_path)
     if ctx.invoked_subcommand is not None:
         return None
-    from .render.text import render_plan
+    from .render.plan_text import render_plan
 
     plan = ctx.obj.load_plan()
     _echo_stdout(render_plan(plan, color=_color(), width=_width(), lang=lang))
@@ -421,7 +421,8 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
         _echo_stdout(_say("cli.plan_sound", path=display_path(path, Path.cwd()), plan=plan.id,
                         version=plan.version, groups=len(plan.groups),
                         tasks=sum(len(g.tasks) for g in plan.groups), indicators=len(plan.indicators),
-                        units=len(plan.units), townships=len(plan.townships),
+                        units=len(plan.units), townships=len(plan.areas),
+                        area=plan.area_word(lang) or _say("screen.area"),
                         milestones=len(plan.milestones)) + "\n")
     else:
         _echo_stdout(_render(_checked(report), fmt, lang, _color()))
@@ -433,7 +434,7 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
 @lang_option
 @click.pass_obj
 def plan_show(settings: Settings, key: str, lang: str) -> int:
-    from .render import text
+    from .render import plan_text as text
 
     plan = settings.load_plan()
     found: list[Callable[[], str]] = []
@@ -712,8 +713,9 @@ def template_command(unit_name: str | None, every_unit: bool, year: int, area: s
     if area is not None:
         township = plan.township(area)
         if township is None:
-            raise CommandError(_say("cli.no_township", area=area,
-                                    townships="、".join(t.name for t in plan.townships)))
+            word = plan.area_word(lang) or _say("screen.area")
+            raise CommandError(_say("cli.no_township", area=area, word=word,
+                                    townships="、".join(t.name for t in plan.areas)))
     try:
         template = build_template(plan, unit, year, township)
     except TemplateError as exc:

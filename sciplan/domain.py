@@ -115,8 +115,14 @@ GAP_GROUPING = Vocabulary((
 ))
 
 class Comparator(StrEnum):
-    GT = ">"
-    GE = ">="
+    GT = ">"  # 超过, 高于
+    GE = ">="  # 达到, 不低于
+    LT = "<"  # 低于
+    LE = "<="  # 不超过, 控制在…以内, 下降到
+
+
+COMPARATORS: tuple[str, ...] = tuple(c.value for c in Comparator)
+RISING = frozenset({Comparator.GT, Comparator.GE})  # the target asks for more; the others for less
 
 
 class Status(StrEnum):

@@ -70,20 +70,28 @@ class Duty:
 def duty(plan: Plan, unit: Unit, year: int) -> Duty:
     """The rule of what `unit` owes for `year`, and what it may report besides.
 
-    Owed: the indicators whose `reported_by` names the unit; a status for every task of the groups it
-    leads; the schedule milestones it reports (`Plan.milestone_reporters`) due by `year` - those of an
-    office placed at another unit are its host's.
-    Optional: the flows reported by a group it leads or joins (`reported_by: group`) and the tasks of
-    the groups it joins. Computed ratios are reported by nobody.
+    Owed: the indicators whose `reported_by` names the unit, or whose `breakdown` gives it a share; a
+    status for every task it leads (its group's, or the task's own responsibility); the schedule
+    milestones it reports (`Plan.milestone_reporters`) due by `year` - those of an office placed at
+    another unit are its host's.
+    Optional: the flows reported by a group it leads or joins (`reported_by: group`) and the tasks it
+    joins. Computed ratios are reported by nobody.
     """
     owed, optional = [], []
     for indicator in plan.indicators:
         if indicator.kind is Kind.RATIO or unit.id not in plan.reporters(indicator):
             continue
-        named = isinstance(indicator.reported_by, list)
+        named = isinstance(indicator.reported_by, list) or (
+            indicator.breakdown is not None and unit.id in indicator.breakdown.units)
         (owed if named else optional).append(indicator)
-    tasks = [TaskSlotDuty(task, group, role, role == "lead")
-             for group, role in plan.groups_of_unit(unit.id) for task in group.tasks]
+    tasks = []
+    for group, role in plan.groups_of_unit(unit.id):
+        for task in group.tasks:
+            if unit.id not in group.task_units(task):  # a task with its own responsibility, not this unit's
+                continue
+            if task.responsibility is not None:  # the task's own line decides the unit's role in it
+                role = "lead" if unit.id in task.responsibility.lead else "participating"
+            tasks.append(TaskSlotDuty(task, group, role, role == "lead"))
     tasks.sort(key=lambda t: not t.owed)  # stable: the plan's order within each part
     # An office placed at another unit reports its milestones through its host, which owes them.
     milestones = () if unit.hosted_by else tuple(
@@ -113,7 +121,7 @@ class UnitSummary:
         return {
             "id": self.unit.id,
             "name": self.unit.name,
-            "name_en": self.unit.name_en,
+            "name_en": self.unit.label_en,
             "aliases": list(self.unit.aliases),
             "leads": [g.id for g in self.leads],
             "joins": [g.id for g in self.joins],
@@ -201,7 +209,7 @@ class UnitDetail:
             "plan": self.plan.id,
             "plan_version": self.plan.version,
             "year": self.year,
-            "unit": {"id": self.unit.id, "name": self.unit.name, "name_en": self.unit.name_en,
+            "unit": {"id": self.unit.id, "name": self.unit.name, "name_en": self.unit.label_en,
                      "aliases": list(self.unit.aliases), "hosted_by": self.unit.hosted_by},
             "owes_report": self.owes_report,
             "groups": [{"id": g.id, "title": g.title, "role": role}

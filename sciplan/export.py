@@ -26,13 +26,14 @@ GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "
 def sample_comment(note: str | None) -> str:
     """The leading comment line of a CSV file made from the sample (`note`), or nothing."""
     return "" if note is None else "# " + " ".join(note.split()) + "\r\n"
-COUNTY = "全县"  # the township column of county-wide figures
+
+WHOLE = "合计"  # the area column of figures for the whole, where the plan has no word for it (`scope.whole`)
 
 VALUE_COLUMNS = ("year", "unit", "unit_name", "area", "area_name", "indicator", "indicator_name", "measure",
                  "kind", "value", "file", "line")
 VALUE_HEADERS = {  # the workbook's bilingual column titles
-    "year": "年份 year", "unit": "单位编号 unit", "unit_name": "单位 unit_name", "area": "乡镇编号 area",
-    "area_name": "乡镇 area_name", "indicator": "指标编号 indicator", "indicator_name": "指标 indicator_name",
+    "year": "年份 year", "unit": "单位编号 unit", "unit_name": "单位 unit_name", "area": "区域编号 area",
+    "area_name": "区域 area_name", "indicator": "指标编号 indicator", "indicator_name": "指标 indicator_name",
     "measure": "计量单位 measure", "kind": "类型 kind", "value": "数值 value", "file": "文件 file",
     "line": "行 line",
 }
@@ -42,12 +43,13 @@ def value_rows(plan: Plan, records: Iterable[ValueRecord], year: int) -> list[di
     """Accepted values for the plan start up to `year`, ordered by year, unit, township and indicator
     as the plan lists them."""
     unit_order = {u.id: n for n, u in enumerate(plan.units)}
-    township_order = {t.id: n for n, t in enumerate(plan.townships)}
+    township_order = {t.id: n for n, t in enumerate(plan.areas)}
     indicator_order = {i.id: n for n, i in enumerate(plan.indicators)}
     chosen = [r for r in records if r.year <= year]
     chosen.sort(key=lambda r: (r.year, unit_order.get(r.unit, len(unit_order)),
                                -1 if r.area is None else township_order.get(r.area, len(township_order)),
                                indicator_order.get(r.indicator, len(indicator_order))))
+    whole = plan.whole("zh") or WHOLE
     rows = []
     for rec in chosen:
         unit = plan.unit(rec.unit)
@@ -59,7 +61,7 @@ def value_rows(plan: Plan, records: Iterable[ValueRecord], year: int) -> list[di
             "unit": rec.unit,
             "unit_name": unit.name if unit else rec.unit,
             "area": rec.area or "",
-            "area_name": township.name if township else (COUNTY if rec.area is None else rec.area),
+            "area_name": township.name if township else (whole if rec.area is None else rec.area),
             "indicator": rec.indicator,
             "indicator_name": indicator.name if indicator else rec.indicator,
             "measure": indicator.measure if indicator else "",

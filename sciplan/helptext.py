@@ -72,36 +72,36 @@ HELP: dict[str, dict[str, str]] = {
                            "unit that owes a report.\n\nWhat the unit owes comes first; what it may "
                            "report follows in a part marked optional, which may be left empty. YAML goes "
                            "to standard output unless -o is given; xlsx is written to -o, by default "
-                           "./<unit>-<year>[-<township>].xlsx; with --all, -o is the folder. Empty "
+                           "./<unit>-<year>[-<area>].xlsx; with --all, -o is the folder. Empty "
                            "required values and statuses fail validation until filled in. The template "
                            "itself is bilingual; --lang changes sciplan's messages.",
                      "zh": "为一个单位生成某年度的进展报告模板；加 --all 时为每个应报单位各生成一份。"
                            "\n\n应报内容在前；可报内容在后，单列为“选报”部分，可以不填。yaml 格式输出"
                            "到屏幕，加 -o 时写入文件；xlsx 格式写入 -o 指定的文件，默认为 "
-                           "./<单位编号>-<年份>[-<乡镇编号>].xlsx；加 --all 时 -o 为文件夹。应报的数值和"
+                           "./<单位编号>-<年份>[-<区域编号>].xlsx；加 --all 时 -o 为文件夹。应报的数值和"
                            "状态未填写前检查不能通过。模板本身中英对照；--lang 只改变 sciplan 的提示。"},
     "cmd.import": {"en": "Take filled workbooks (.xlsx files, or folders of them) into the progress "
-                         "folder, checked.\n\nUnit, year and township come from each workbook's Info "
-                         "sheet; each goes to <progress>/<year>/<unit>[-<township>].yaml. One line per "
+                         "folder, checked.\n\nUnit, year and area come from each workbook's Info "
+                         "sheet; each goes to <progress>/<year>/<unit>[-<area>].yaml. One line per "
                          "workbook: written, replaced, unchanged or refused, with the refused ones' "
                          "problems at their sheet and cell (Values!F7). A workbook with errors writes "
                          "nothing; an existing file is replaced only with --force; two workbooks for one "
-                         "unit, year and township are both refused. With -o, one workbook goes to that "
+                         "unit, year and area are both refused. With -o, one workbook goes to that "
                          "file. Exit 0 all taken in, 1 any refused, 2 sciplan could not run.",
                    "zh": "把填好的工作簿（.xlsx 文件，或存放工作簿的文件夹）检查后收入进展报告文件夹。"
-                         "\n\n单位、年度和乡镇取自每份工作簿的 Info 表，写入 <进展报告文件夹>/<年份>/"
-                         "<单位编号>[-<乡镇编号>].yaml。每份工作簿一行：已写入、已替换、无变化或拒收；"
+                         "\n\n单位、年度和区域取自每份工作簿的 Info 表，写入 <进展报告文件夹>/<年份>/"
+                         "<单位编号>[-<区域编号>].yaml。每份工作簿一行：已写入、已替换、无变化或拒收；"
                          "拒收的列出问题所在的工作表和单元格（如 Values!F7）。有错误的工作簿不写入；已有"
-                         "文件只在加 --force 时替换；同一单位、年度和乡镇的两份工作簿都拒收。加 -o 时，"
+                         "文件只在加 --force 时替换；同一单位、年度和区域的两份工作簿都拒收。加 -o 时，"
                          "把一份工作簿写入该文件。退出码：0 全部收入，1 有拒收，2 无法运行。"},
     "cmd.export": {"en": "All reported values up to YEAR and the gap table, for spreadsheets.\n\ncsv is for "
-                         "programs: one row per unit, township, indicator and year, with ids and full "
+                         "programs: one row per unit, area, indicator and year, with ids and full "
                          "precision, the same in every language; it goes to standard output unless -o is "
                          "given. xlsx is for people: sheets of values and gaps with headers, statuses and "
                          "names in the language of the run and figures rounded for display; it is written "
                          "to -o, by default ./sciplan-<year>.xlsx.",
                    "zh": "导出截至指定年份的全部报送数值和差距表，供电子表格使用。\n\ncsv 供程序读取：每个"
-                         "单位、乡镇、指标、年份一行，保留编号和完整精度，不分语言；输出到屏幕，加 -o 时写入"
+                         "单位、区域、指标、年份一行，保留编号和完整精度，不分语言；输出到屏幕，加 -o 时写入"
                          "文件。xlsx 供人阅读：数值表和差距表的表头、状态和名称使用本次运行的语言，数字按指标"
                          "精度显示；写入 -o 指定的文件，默认为 ./sciplan-<年份>.xlsx。"},
     "cmd.report": {"en": "The yearly report for county leaders: the overall goal, every target with a chart, "
@@ -186,8 +186,8 @@ HELP: dict[str, dict[str, str]] = {
                                   "output.",
                             "zh": "写入此文件（加 --all 时写入此文件夹），而不输出到屏幕。"},
     "opt.template.year": {"en": "The year the report is for.", "zh": "报告所属年份。"},
-    "opt.template.area": {"en": "A township, when the figures are for it alone (default: county-wide).",
-                          "zh": "数据只针对某个乡镇时填该乡镇（默认：全县）。"},
+    "opt.template.area": {"en": "An area, when the figures are for it alone (default: the whole).",
+                          "zh": "数据只针对某个区域时填该区域（默认：整体合计）。"},
     "opt.template.format": {"en": "yaml: a text file; xlsx: a workbook to fill in (default: yaml; xlsx "
                                   "with --all).",
                             "zh": "yaml 为文本文件；xlsx 为可填写的工作簿（默认 yaml；加 --all 时默认 "
@@ -227,7 +227,7 @@ HELP: dict[str, dict[str, str]] = {
     "var.n": {"en": "N", "zh": "进程数"},
     "var.list": {"en": "LIST", "zh": "状态列表"},
     "var.unit": {"en": "UNIT", "zh": "单位"},
-    "var.area": {"en": "TOWNSHIP", "zh": "乡镇"},
+    "var.area": {"en": "AREA", "zh": "区域"},
     "var.bytes": {"en": "BYTES", "zh": "字节数"},
     "var.path": {"en": "PATH", "zh": "路径"},
     "var.file": {"en": "FILE", "zh": "文件"},

@@ -125,8 +125,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.legend.report_year": {"en": "report year", "zh": "报告年份"},
     "report.chart_label": {"en": "Chart of {name}: {status}", "zh": "{name}进展图：{status}"},
     "report.tasks": {"en": "Tasks reported for {year}", "zh": "{year}年重点任务报送情况"},
-    "report.group.action": {"en": "Enhancement actions", "zh": "提升行动"},
-    "report.group.project": {"en": "Key projects", "zh": "重点工程"},
     "report.lead_units": {"en": "Lead units", "zh": "牵头单位"},
     "report.task_counts": {"en": "Task status", "zh": "任务状态"},
     "report.milestones": {"en": "Schedule", "zh": "进度安排"},
@@ -231,9 +229,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "{version}",
                              "zh": "{number}  {issuer}  {issued}  实施期 {start}-{end}  方案版本 {version}"},
     "screen.plan.counts": {"en": "{units} units ({named} named in responsibility lines), {townships} "
-                                 "townships, {milestones} schedule milestones. `sciplan plan show ID` "
+                                 "areas ({area}), {milestones} schedule milestones. `sciplan plan show ID` "
                                  "shows any of them.",
-                           "zh": "共 {units} 个单位（其中 {named} 个列入责任分工）、{townships} 个乡镇、"
+                           "zh": "共 {units} 个单位（其中 {named} 个列入责任分工）、{townships} 个{area}、"
                                  "{milestones} 个进度安排事项。\n`sciplan plan show ID` 可查看其中任一项。"},
     "screen.task.group": {"en": "{heading}（{kind}）  group `{group}`",
                           "zh": "{heading}（{kind}）  分组 `{group}`"},
@@ -362,7 +360,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "not counted. Run `sciplan validate` for details.",
                                "zh": "{files} 份进展报告中有 {errors} 处错误，出错的条目未计入。"
                                      "详情请运行 `sciplan validate`。"},
-    "markdown.goal": {"en": "总体目标 Overall goal:", "zh": "总体目标："},
+    "markdown.colon": {"en": ":", "zh": "："},
+    "screen.goal": {"en": "Goal", "zh": "目标"},
+    "screen.area": {"en": "area", "zh": "区域"},
     "markdown.goal_line": {"en": "{name} {target}: actual {actual}, expected {expected}: {status}.",
                            "zh": "{name} {target}：实际 {actual}，应达 {expected}：{status}。"},
     "markdown.tasks": {"en": "Task status reported for {year}", "zh": "{year}年任务报送情况"},
@@ -446,13 +446,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.not_in_plan_close": {"en": "nothing in the plan is called `{key}`; did you mean {close}?",
                               "zh": "方案中没有 `{key}`；是否要找 {close}？"},
     "cli.plan_sound": {"en": "{path}: plan `{plan}` version {version} is sound: {groups} groups, {tasks} "
-                             "tasks, {indicators} indicators, {units} units, {townships} townships, "
+                             "tasks, {indicators} indicators, {units} units, {townships} areas ({area}), "
                              "{milestones} milestones",
                        "zh": "{path}：方案 `{plan}` 第 {version} 版无误：{groups} 个分组、{tasks} 项任务、"
-                             "{indicators} 项指标、{units} 个单位、{townships} 个乡镇、{milestones} "
+                             "{indicators} 项指标、{units} 个单位、{townships} 个{area}、{milestones} "
                              "个进度安排事项"},
-    "cli.no_township": {"en": "no township is called `{area}`; townships: {townships}",
-                        "zh": "没有名为 `{area}` 的乡镇；乡镇有：{townships}"},
+    "cli.no_township": {"en": "no {word} is called `{area}`; the plan's areas: {townships}",
+                        "zh": "没有名为 `{area}` 的{word}；方案中的{word}有：{townships}"},
     "cli.no_such_file": {"en": "no such file: {path}", "zh": "文件不存在：{path}"},
     "cli.not_regular_input": {"en": "{path} is not a regular file (a pipe, device or socket); give the "
                                     ".xlsx file",

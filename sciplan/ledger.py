@@ -36,6 +36,31 @@ class Ledger:
             self._series[indicator.id] = self._compute(indicator)
         return self._series[indicator.id]
 
+    def part_series(self, indicator: Indicator, *, area: str | None = None,
+                    unit: str | None = None) -> dict[int, float]:
+        """year -> one part's value (docs/method.md, breakdown): an area's from every unit's records for
+        it (added for flows, the area's figure for levels); a unit's from its own records, for the
+        whole and per area (added for flows; its figure for the whole, else the areas' sum when
+        additive, for levels). A ratio's part is its inputs' parts divided."""
+        if indicator.kind is Kind.RATIO:
+            inputs = indicator.ratio
+            numerator = self.plan.indicator(inputs.numerator) if inputs else None
+            denominator = self.plan.indicator(inputs.denominator) if inputs else None
+            if inputs is None or numerator is None or denominator is None:
+                return {}
+            return ratio_series(self.part_series(numerator, area=area, unit=unit),
+                                self.part_series(denominator, area=area, unit=unit), inputs.denominator_scale)
+        records = self.records_of(indicator.id)
+        if area is not None:
+            mine = [r for r in records if r.area == area]
+            if indicator.is_flow:
+                return flow_series(mine)
+            return dict(sorted((r.year, r.value) for r in mine))  # a level has one reporting unit
+        mine = [r for r in records if r.unit == unit]
+        if indicator.is_flow:
+            return flow_series(mine)
+        return level_series(mine, additive=bool(indicator.additive))
+
     def _compute(self, indicator: Indicator) -> dict[int, float]:
         if indicator.kind is Kind.RATIO:
             return self._ratio(indicator)

@@ -19,6 +19,7 @@ from .assessment import (
     Thresholds,
     assess,
     assessed_year,
+    part_target,
 )
 from .ledger import Ledger
 from .plan import Group, Indicator, Milestone, Plan
@@ -29,12 +30,35 @@ GROUP_BY = ("indicator", "group", "unit")
 
 
 @dataclass(frozen=True)
+class PartRow:
+    """One part of a breakdown (an area or a unit) assessed on its own values."""
+
+    by: str  # "area" or "unit"
+    id: str
+    target: float
+    assessment: Assessment
+    series: dict[int, float]
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+    def as_dict(self) -> dict:
+        a = self.assessment
+        return {self.by: self.id, "target": self.target, "expected": a.expected, "actual": a.actual,
+                "gap": a.gap, "ratio": a.ratio, "status": str(a.status), "forecast": a.forecast,
+                "forecast_meets_target": a.forecast_meets_target, "missing_years": list(a.missing_years),
+                "missed_years": list(a.missed_years)}
+
+
+@dataclass(frozen=True)
 class GapRow:
     indicator: Indicator
     group: Group | None  # None for the overall goal
     assessment: Assessment
     series: dict[int, float]  # the county's values for S..Y
     year: int  # the year assessed: Y, or the target year when the target fell due before Y
+    parts: tuple[PartRow, ...] = ()  # the breakdown's parts, areas first, in the plan's order
 
     @property
     def status(self) -> Status:
@@ -45,9 +69,9 @@ class GapRow:
         return {
             "id": ind.id,
             "name": ind.name,
-            "name_en": ind.name_en,
+            "name_en": ind.label_en,
             "measure": ind.measure,
-            "group": self.group.id if self.group else "goal",
+            "group": self.group.id if self.group else self.indicator.task,
             "task": ind.task,
             "kind": str(ind.kind),
             "comparator": ind.comparator,
@@ -65,6 +89,7 @@ class GapRow:
             "missed_years": list(a.missed_years),
             "assessed_year": self.year,
             "values": {str(y): v for y, v in self.series.items()},
+            **({"parts": [p.as_dict() for p in self.parts]} if self.indicator.breakdown is not None else {}),
         }
 
 
@@ -98,6 +123,7 @@ def target_of(plan: Plan, indicator: Indicator) -> Target:
         start_year=plan.period.start,
         end_year=plan.period.end,
         baseline=Baseline(baseline.year, baseline.value) if baseline else None,
+        by_year=tuple(sorted(indicator.by_year.items())),
     )
 
 
@@ -109,6 +135,21 @@ def thresholds_of(plan: Plan) -> Thresholds:
 def check_year(plan: Plan, year: int) -> None:
     """YearOutsidePeriod (a ValueError) unless `year` lies inside the plan period."""
     plan.period.check_year(year)
+
+
+def _parts(ledger: Ledger, indicator: Indicator, target: Target, year: int, at: int,
+           thresholds: Thresholds) -> tuple[PartRow, ...]:
+    """Each part of the indicator's breakdown assessed like the whole, on its own values."""
+    if indicator.breakdown is None:
+        return ()
+    out = []
+    for by, shares in (("area", indicator.breakdown.areas), ("unit", indicator.breakdown.units)):
+        for part_id, value in shares.items():
+            whole = ledger.part_series(indicator, **{by: part_id})
+            series = {y: v for y, v in whole.items() if ledger.plan.period.start <= y <= at}
+            a = assess(part_target(target, value), series, year, thresholds)
+            out.append(PartRow(by, part_id, value, a, series))
+    return tuple(out)
 
 
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
@@ -124,7 +165,8 @@ def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
         at = assessed_year(target, year)
         series = {y: v for y, v in ledger.series(indicator).items() if plan.period.start <= y <= at}
         a = assess(target, series, year, thresholds)
-        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at))
+        parts = _parts(ledger, indicator, target, year, at, thresholds)
+        rows.append(GapRow(indicator, plan.group_of_indicator(indicator), a, series, at, parts))
     rows.sort(key=lambda r: (STATUS_ORDER.index(r.status), r.indicator.id))
     return GapTable(plan, year, rows)
 
@@ -142,7 +184,7 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
         return [("", table.rows)]
     sections: dict[str, list[GapRow]] = {}
     if by == "group":
-        goal = "总体目标"  # the goal's own heading, （二）目标, means nothing out of the document
+        goal = plan.goal_title or plan.goal_id or ""  # its heading without the outline number
         order = [goal] + [g.title for g in plan.groups]
         for row in table.rows:
             sections.setdefault(row.group.title if row.group else goal, []).append(row)
@@ -150,7 +192,9 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
     if by == "unit":
         order = [u.name for u in plan.units]
         for row in table.rows:
-            leads = row.group.responsibility.lead if row.group else plan.reporters(row.indicator)
+            task = plan.task(row.indicator.task)
+            owner = task.responsibility if task is not None else None
+            leads = (owner.lead if owner else row.group.lead) if row.group else plan.reporters(row.indicator)
             for unit_id in leads:
                 sections.setdefault(plan.unit(unit_id).name, []).append(row)  # type: ignore[union-attr]
         return [(name, sections[name]) for name in order if name in sections]
@@ -218,7 +262,7 @@ class StatusOverview:
 
     @property
     def goal_row(self) -> GapRow | None:
-        return next((r for r in self.gap.rows if r.indicator.id == self.plan.goal.indicator), None)
+        return next((r for r in self.gap.rows if r.indicator.id == self.plan.goal_indicator), None)
 
     @property
     def missing_reports(self) -> list[UnitDue]:
@@ -256,7 +300,7 @@ def units_owing(plan: Plan) -> dict[str, list[str]]:
     """Units that owe a yearly report: they lead a group, or are named to report an indicator."""
     owed: dict[str, list[str]] = {}
     for group in plan.groups:
-        for unit_id in group.responsibility.lead:
+        for unit_id in group.lead:
             owed.setdefault(unit_id, []).append(group.id)
     for indicator in plan.indicators:
         if isinstance(indicator.reported_by, list):

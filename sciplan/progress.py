@@ -16,8 +16,6 @@ from enum import StrEnum
 
 from .domain import TASK_STATUS
 
-PLAN_ID = "xinhuang-science-literacy"
-
 
 class TaskStatus(StrEnum):  # the ids of domain.TASK_STATUS, by name (tests check they agree)
     NOT_STARTED = "not_started"
@@ -60,14 +58,14 @@ def models() -> types.SimpleNamespace:
         model_config = ConfigDict(extra="forbid")
 
     class ValueEntry(_Entry):
-        indicator: str = Field(description="Indicator id from the plan, e.g. farmer-trainings")
+        indicator: str = Field(description="Indicator id from the plan (`sciplan plan` lists them)")
         value: float = Field(ge=0, description="The figure for the year, a plain number: 1200, 15.2")
         note: str | None = Field(default=None, description="Optional remark, e.g. 含线上培训 300 人次")
         source: str | None = Field(default=None, description="Optional: where the figure comes from")
 
     class TaskEntry(_Entry):
-        task: str = Field(description="Task id from the plan, e.g. farmers.2",
-                          pattern=r"^[a-z]+\.[1-9][0-9]*$")
+        task: str = Field(description="Task id from the plan: its group's id, a dot and its number",
+                          pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.[1-9][0-9]*$")
         status: StatusLiteral  # type: ignore[valid-type]
         evidence: str | None = Field(default=None, description="What was done; required for done and blocked")
 
@@ -78,13 +76,14 @@ def models() -> types.SimpleNamespace:
         evidence: str | None = None
 
     class ProgressFile(_Entry):
-        """One unit's report for one year (and optionally one township)."""
+        """One unit's report for one year (and optionally one area)."""
 
-        plan: str = Field(description="Plan id", examples=[PLAN_ID])
+        plan: str = Field(description="Plan id, as the plan file's `id` gives it")
         plan_version: int = Field(ge=1)
-        unit: str = Field(description="Unit id, full Chinese name or registered alias, e.g. 县农业农村局")
+        unit: str = Field(description="Unit id, full Chinese name or registered alias")
         period: int = Field(description="The calendar year reported, inside the plan period")
-        area: str | None = Field(default=None, description="A township; omitted means county-wide figures")
+        area: str | None = Field(default=None, description="An area of the plan (id or name); omitted: "
+                                                           "figures for the whole")
         submitted: dt.date | None = None
         contact: str | None = None
         values: list[ValueEntry] = []

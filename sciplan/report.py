@@ -101,6 +101,18 @@ class UnitLine:
 
 
 @dataclass(frozen=True)
+class KindLine:
+    """One kind of group as the plan names it (its `group_kinds`)."""
+
+    id: str
+    name: str
+    name_en: str
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name
+
+
+@dataclass(frozen=True)
 class ReportData:
     plan_id: str
     title: str
@@ -121,6 +133,7 @@ class ReportData:
     milestones: tuple[MilestoneLine, ...]
     reporting: tuple[UnitLine, ...]
     source: DataSource | None = None  # the plan file and progress folder read; None: not known
+    kinds: tuple[KindLine, ...] = ()  # the plan's group kinds, in its order
 
     @property
     def sample(self) -> bool:
@@ -183,7 +196,7 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
     return IndicatorReport(
         id=indicator.id,
         name=indicator.name,
-        name_en=indicator.name_en,
+        name_en=indicator.label_en,
         measure=indicator.measure,
         kind=indicator.kind,
         comparator=indicator.comparator or ">=",
@@ -213,27 +226,28 @@ def build_report(overview: StatusOverview, made: dt.date, source: DataSource | N
     plan file and progress folder it was made from (named in its header)."""
     plan = overview.plan
     rows = {r.indicator.id: r for r in overview.gap.rows}
-    order = [plan.goal.indicator] + [i.id for i in plan.targeted_indicators() if i.id != plan.goal.indicator]
+    goal = plan.goal_indicator
+    order = ([goal] if goal else []) + [i.id for i in plan.targeted_indicators() if i.id != goal]
     indicators = tuple(indicator_report(rows[i], plan) for i in order if i in rows)
     counts = overview.gap.counts()
     groups = []
     for g in overview.groups:
         tasks = tuple(TaskLine(t.id, t.number, t.title, g.tasks[t.id]) for t in g.group.tasks)
-        lead = tuple(plan.unit(u).name for u in g.group.responsibility.lead)  # type: ignore[union-attr]
-        groups.append(GroupSection(g.group.id, g.group.kind, g.group.number, g.group.title, g.group.title_en,
+        lead = tuple(plan.unit(u).name for u in g.group.lead)  # type: ignore[union-attr]
+        groups.append(GroupSection(g.group.id, g.group.kind, g.group.number, g.group.title, g.group.label_en,
                                    lead, {c: g.counts[c] for c in TASK_COLUMNS}, tasks))
     reporting = []
     for due in overview.reporting:
         unit = plan.unit(due.unit_id)
         reasons = tuple(_reason_name(plan, reason) for reason in due.reasons)
-        name, name_en = (unit.name, unit.name_en) if unit else (due.unit_id, "")
+        name, name_en = (unit.name, unit.label_en) if unit else (due.unit_id, "")
         reporting.append(UnitLine(due.unit_id, name, name_en, reasons, due.submitted))
     t = plan.assessment.thresholds
     return ReportData(
         plan_id=plan.id,
         title=plan.title,
-        title_en=plan.title_en,
-        document_number=plan.document.number,
+        title_en=plan.label_en,
+        document_number=plan.reference,
         plan_version=plan.version,
         start_year=plan.period.start,
         end_year=plan.period.end,
@@ -242,11 +256,12 @@ def build_report(overview: StatusOverview, made: dt.date, source: DataSource | N
         thresholds=(t.on_track, t.needs_acceleration, t.limited_progress),
         files=overview.files,
         errors=overview.errors,
-        goal=next((r for r in indicators if r.id == plan.goal.indicator), None),
+        goal=next((r for r in indicators if r.id == goal), None) if goal else None,
+        kinds=tuple(KindLine(k.id, k.name, k.label("en")) for k in plan.group_kinds),
         counts={s: counts[str(s)] for s in HEADLINE_ORDER},
         indicators=indicators,
         groups=tuple(groups),
-        milestones=tuple(MilestoneLine(m.milestone.year, m.milestone.text, m.state)
+        milestones=tuple(MilestoneLine(m.milestone.year_due, m.milestone.text, m.state)
                          for m in overview.milestones),
         reporting=tuple(reporting),
         source=source,

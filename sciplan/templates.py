@@ -174,7 +174,7 @@ def render_yaml(template: Template, schema: str = DEFAULT_SCHEMA) -> str:
     out = [
         f"# yaml-language-server: $schema={schema}",
         f"# {unit.name} ({unit.id}) · {template.year} 年度进度报告 / progress report"
-        + (f" · {area.name}" if area else " · 全县 county-wide"),
+        + (f" · {area.name}" if area else _whole(plan)),
         "# 填写每个 value: 和 status:；留空的项目无法通过校验。Fill in every `value:` and `status:`;",
         "# an empty one fails `sciplan validate` (S111, S109). Remove a value entry if your unit has no",
         "# figure for it.",
@@ -250,3 +250,10 @@ def _task_lines(slots: list[TaskSlot]) -> list[str]:
         out.append(f"    status:     # {_STATUS_COMMENT}")
         out.append("    evidence:   # what was done; required for done and blocked")
     return out
+
+
+def _whole(plan: Plan) -> str:
+    """The header's word for figures of the whole: the plan's own (全市 city-wide), else neutral."""
+    zh, en = plan.whole("zh"), plan.scope.whole_en
+    words = " ".join(w for w in (zh, en) if w) or "合计 total"
+    return f" · {words}"

@@ -695,10 +695,10 @@ else:
             assert a.forecast_meets_target is None
 
     @given(target=_targets(1e9), series=_series(1e9), year=st.integers(S, E))
-    def test_gap_is_expected_minus_actual(target, series, year):
+    def test_gap_is_the_shortfall(target, series, year):
         a = assess(target, series, year)
         if a.expected is not None and a.actual is not None:
-            assert a.gap == a.expected - a.actual
+            assert a.gap == (a.expected - a.actual if target.rising else a.actual - a.expected)
             assert math.isfinite(a.gap)
         else:
             assert a.gap is None

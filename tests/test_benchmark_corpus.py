@@ -32,14 +32,14 @@ def make_corpus():
 def test_full_county_corpus_is_clean_and_complete(make_corpus, tmp_path: Path) -> None:
     info = make_corpus.build(tmp_path, "full", seed=7)
     plan = load_plan(make_corpus.SHIPPED_PLAN)
-    assert info["files"] == len(plan.units) * (len(plan.townships) + 1) * len(plan.period.years())
+    assert info["files"] == len(plan.units) * (len(plan.areas) + 1) * len(plan.period.years())
     result = validate_paths(plan, [tmp_path / "full" / "progress"], jobs=2)
     assert result.report.files == info["files"]
     assert result.report.findings == []
     # every unit that may report a figure does, in every area and year
     reporters = {u.id for u in plan.units if plan.indicators_of_unit(u.id)}
     assert {v.unit for v in result.values} == reporters
-    assert {v.area for v in result.values} == {None} | {t.id for t in plan.townships}
+    assert {v.area for v in result.values} == {None} | {t.id for t in plan.areas}
     assert {v.year for v in result.values} == set(plan.period.years())
     assert result.tasks and result.milestones
 
@@ -62,7 +62,7 @@ def test_stress_plan_is_sound_and_its_files_clean(make_corpus, tmp_path: Path) -
     plan_file.write_text(yaml.safe_dump(stress, allow_unicode=True, sort_keys=False), encoding="utf-8")
     plan, findings = check_plan_file(plan_file)
     assert findings == [] and plan is not None
-    assert len(plan.townships) == make_corpus.STRESS_AREAS - 1
+    assert len(plan.areas) == make_corpus.STRESS_AREAS - 1
     facts = make_corpus.PlanFacts.from_data(stress)
     progress = tmp_path / "progress"
     for unit in reporters[::9]:

@@ -56,7 +56,7 @@ def test_the_scan_sees_the_rules():
     for module, some in (("validation/values.py", {"S104", "P301"}), ("validation/header.py", {"R203"}),
                          ("validation/crossfile.py", {"X401", "W501"}),
                          ("loading.py", {"L001", "L004", "L007", "L017"}),
-                         ("plan.py", {"C002", "C003", "C004"}),
+                         ("plan/integrity.py", {"C002", "C003", "C004"}),
                          ("workbook/importing.py", {"I601", "I603", "S102"})):
         for code in some:
             assert f"sciplan/{module}" in raised.get(code, set()), (module, code)

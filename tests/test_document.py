@@ -228,8 +228,8 @@ def test_the_leading_group_office_sits_at_the_cast(source: Source, plan: Plan) -
 
 
 def test_eleven_townships(plan: Plan) -> None:
-    assert [t.name for t in plan.townships] == TOWNSHIPS
-    assert len({t.id for t in plan.townships}) == 11
+    assert [t.name for t in plan.areas] == TOWNSHIPS
+    assert len({t.id for t in plan.areas}) == 11
 
 
 # --- the goal and the indicators ------------------------------------------------------------------
@@ -331,7 +331,7 @@ def test_implementation_sections_verbatim(source: Source, plan: Plan) -> None:
 
 def test_front_matter(source: Source, plan: Plan) -> None:
     meta = plan.document
-    assert (plan.id, plan.version, plan.schema_version) == ("xinhuang-science-literacy", 1, 1)
+    assert (plan.id, plan.version, plan.schema_version) == ("xinhuang-science-literacy", 1, 2)
     assert source.lines[0] == meta.number == "晃政办发〔2022〕11号"
     assert source.lines[1] == meta.issuer
     assert meta.issued.isoformat() == "2022-10-14" and "2022年10月14日" in source.text
@@ -353,5 +353,14 @@ def test_front_matter(source: Source, plan: Plan) -> None:
 
 
 def test_part_intros_verbatim(source: Source, plan: Plan) -> None:
-    assert plan.actions_intro == source.intros["action"]
-    assert plan.projects_intro == source.intros["project"]
+    assert [k.id for k in plan.group_kinds] == ["action", "project"]
+    assert plan.group_kind("action").intro == source.intros["action"]
+    assert plan.group_kind("project").intro == source.intros["project"]
+    # the part headings name the kinds: 二、五大提升行动, 三、四项重点工程
+    assert all(any(k.name in line for line in source.lines) for k in plan.group_kinds)
+
+
+def test_scope_words_are_the_documents(source: Source, plan: Plan) -> None:
+    assert plan.scope.name is not None and plan.scope.name in plan.title
+    assert f"{plan.scope.whole}城乡" in source.text and f"各{plan.scope.area}" in source.text
+    assert plan.revisions[0].document == plan.document.number and plan.revisions[0].version == 1

@@ -24,7 +24,7 @@ from sciplan.cli import cli as sciplan_group
 from sciplan.findings import Finding, Report, Severity
 from sciplan.i18n import MESSAGES, parts, plural, text
 from sciplan.overview import TASK_COLUMNS
-from sciplan.render import markdown, units
+from sciplan.render import markdown, plan_text, units
 from sciplan.render import text as text_render
 from sciplan.validation import load_plan
 
@@ -381,8 +381,8 @@ def test_schema_and_diagnostics_accept_lang_and_stay_as_they_are(cli):
 
 # --- renderers: the `lang` keyword ----------------------------------------------------------------------
 
-RENDERERS = [text_render.render_findings, text_render.render_plan_findings, text_render.render_plan,
-             text_render.render_task, text_render.render_indicator, text_render.render_unit,
+RENDERERS = [text_render.render_findings, text_render.render_plan_findings, plan_text.render_plan,
+             plan_text.render_task, plan_text.render_indicator, plan_text.render_unit,
              text_render.render_gap, text_render.render_status, units.render_units, units.render_unit_detail,
              markdown.render_gap, markdown.render_status]
 

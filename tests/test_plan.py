@@ -65,7 +65,7 @@ def test_shipped_plan_is_sound(cli) -> None:
     code, out, err = cli("plan", "check", cwd=REPO)
     assert (code, err) == (0, "")
     assert out.startswith("data/plan.yaml: plan `xinhuang-science-literacy` version 1 is sound: ")
-    assert "9 groups, 36 tasks, 18 indicators, 30 units, 11 townships" in out
+    assert "9 groups, 36 tasks, 18 indicators, 30 units, 11 areas (township)" in out
 
 
 def test_plan_check_outside_the_checkout_uses_the_bundled_plan(cli, tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ FLOW_WITHOUT_BASELINE = "  target: 5000\n  target_year: 2025\n  task: farmers.2\
                         "  baseline: null\n"
 # (case, text replaced, replacement, expected code, text whose first character is the finding's position)
 BROKEN = [
-    ("duplicate-key", "\nversion: 1\n", "\nversion: 1\nversion: 2\n", "L006", "version: 2"),
+    ("duplicate-key", "\nversion: 1\n", "\nversion: 1\nversion: 7\n", "L006", "version: 7"),
     ("unknown-unit-in-responsibility", "    lead:\n    - edu\n", "    lead:\n    - nobody\n", "C003",
      "nobody"),
     ("duplicate-task-id", "  - id: youth.2\n", "  - id: youth.1\n", "C002", "youth.1\n    number: 2"),
@@ -174,8 +174,8 @@ def test_missing_key_names_the_key(cli, tmp_path: Path) -> None:
 
 
 def test_duplicate_key_names_the_first_one(cli, tmp_path: Path) -> None:
-    path, text = broken_copy(tmp_path, "\nversion: 1\n", "\nversion: 1\nversion: 2\n")
-    first_line = position(text, "version: 2")[0] - 1
+    path, text = broken_copy(tmp_path, "\nversion: 1\n", "\nversion: 1\nversion: 7\n")
+    first_line = position(text, "version: 7")[0] - 1
     _, out, _ = cli("plan", "check", "--format", "json", path, cwd=tmp_path)
     (finding,) = json.loads(out)["findings"]
     assert f"(first on line {first_line})" in finding["message"]
@@ -245,7 +245,7 @@ def test_overview_lists_groups_indicators_and_units(cli, plan: Plan) -> None:
     assert targets["youth-competition-participants"] == ">= 100 /yr"
     assert targets["dissemination-count"] == "> 2,000,000 (2025)"
     assert targets["exhibition-area"] == "(input)"
-    assert "30 units (27 named in responsibility lines), 11 townships, 4 schedule" in out
+    assert "30 units (27 named in responsibility lines), 11 areas (township), 4" in out
 
 
 # --- sciplan plan show ----------------------------------------------------------------------------
@@ -439,6 +439,6 @@ def test_the_documented_progress_examples_validate(tmp_path: Path, plan: Plan) -
 def test_formats_doc_names_every_id_of_the_plan(plan: Plan) -> None:
     text = FORMATS.read_text(encoding="utf-8")
     ids = ([g.id for g in plan.groups] + [i.id for i in plan.indicators] + [u.id for u in plan.units]
-           + [t.id for t in plan.townships] + [m.id for m in plan.milestones])
+           + [t.id for t in plan.areas] + [m.id for m in plan.milestones])
     assert [i for i in ids if f"`{i}`" not in text] == []
     assert [u.name for u in plan.units if u.name not in text] == []

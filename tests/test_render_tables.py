@@ -91,7 +91,7 @@ def test_markdown_gap_by_group(table):
     # Sections in plan order: the goal first, then the groups; rows keep their order inside a section.
     assert markdown.render_gap(table, "group") == (
         MARKDOWN_HEAD
-        + "## 总体目标\n\n" + TABLE_HEAD + ROW_LITERACY + "\n"
+        + "## 目标\n\n" + TABLE_HEAD + ROW_LITERACY + "\n"
         + "## 产业工人科学素质提升行动\n\n" + TABLE_HEAD + ROW_SKILLED + "\n"
         + "## 基础科普能力提升工程\n\n" + TABLE_HEAD + ROW_EXHIBITION + ROW_OFFICERS)
 

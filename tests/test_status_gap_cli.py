@@ -284,7 +284,7 @@ def test_gap_status_filter_and_grouping(run):
     assert code == 0
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     # literacy-rate is the overall goal's; science-volunteers belongs to capacity.2
-    assert headings == ["## 总体目标", "## 基础科普能力提升工程"]
+    assert headings == ["## 目标", "## 基础科普能力提升工程"]
     code, out, _ = run("gap", "--year", "2023", "--format", "csv", "--by", "unit", "--status", "achieved")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
@@ -342,7 +342,7 @@ def test_status_text_fixture(run):
     lines = out.splitlines()
     # the default year is 2023, the latest with data
     assert lines[1] == "晃政办发〔2022〕11号 · status for 2023 · plan version 1 · 13 progress files"
-    assert lines[3] == "总体目标 到2025年，我县公民具备科学素质的比例超过15%，达到全国平均水平。"
+    assert lines[3] == "目标 到2025年，我县公民具备科学素质的比例超过15%，达到全国平均水平。"
     assert lines[4] == "  公民具备科学素质的比例 12.0% in 2023; expected 11.8%; target > 15% by 2025"
     # bar: (12.0 - 10.2) / (15 - 10.2) = 0.375 of the way -> 4 of 10 cells
     assert lines[5] == "  ████······  on_track · forecast 15.6% in 2025, meets the target"

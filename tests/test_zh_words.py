@@ -29,7 +29,7 @@ NAMES = {"sciplan", "text", "json", "github", "markdown", "csv", "html", "xlsx",
 def _typed_words() -> set[str]:
     plan = load_plan(PLAN)
     words = {g.id for g in plan.groups} | {t.id for g in plan.groups for t in g.tasks}
-    words |= {i.id for i in plan.indicators} | {u.id for u in plan.units} | {t.id for t in plan.townships}
+    words |= {i.id for i in plan.indicators} | {u.id for u in plan.units} | {a.id for a in plan.areas}
     words |= {m.id for m in plan.milestones} | {plan.id}
     for vocabulary in (TARGET_STATUS, TASK_STATUS, KIND, GAP_GROUPING):
         words |= set(vocabulary.ids)

@@ -152,8 +152,8 @@ L008 = Code(
     description="`!tag` and `!!type` annotations are rejected.",
     messages={
         "tag": {"en": "explicit tag {tag} is not allowed", "zh": "不允许使用显式标签 {tag}"},
-        "tag.hint": {"en": "Remove the tag; write plain values such as 1200 or 县科协.",
-                     "zh": "请删除标签，直接填写 1200 或 县科协 这样的普通值。"},
+        "tag.hint": {"en": "Remove the tag; write plain values such as 1200 or a unit's name.",
+                     "zh": "请删除标签，直接填写 1200 或单位名称这样的普通值。"},
     },
 )
 
@@ -175,10 +175,10 @@ L010 = Code(
     messages={
         "not_mapping": {"en": "the top level is {got}, not a mapping of keys",
                         "zh": "文件顶层是{got}，而不是由键组成的映射"},
-        "not_mapping.hint": {"en": "Start the file with `plan: xinhuang-science-literacy` and the other "
-                                   "keys, each on its own line.",
-                             "zh": "文件开头应为 `plan: xinhuang-science-literacy` "
-                                   "及其他各键，每个键单独一行。"},
+        "not_mapping.hint": {"en": "Start the file with `plan: ` and the plan's id (`sciplan plan` shows "
+                                   "it), then the other keys, each on its own line.",
+                             "zh": "文件开头应为 `plan: ` 加方案编号（`sciplan plan` 可查看），"
+                                   "然后是其他各键，每个键单独一行。"},
     },
 )
 

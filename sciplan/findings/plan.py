@@ -25,26 +25,31 @@ C001 = Code(
 C002 = Code(
     "C002", "plan-duplicate-id", ERROR,
     title={"en": "Duplicate id in the plan", "zh": "规划中存在重复编号"},
-    description="Ids of groups, tasks, indicators, units, townships and milestones must be unique.",
+    description="Ids of group kinds, groups, tasks, indicators, units, areas and milestones must be unique.",
     messages={
         "id_twice": {"en": "{label} id `{id}` is used twice (first at {first})",
                      "zh": "{label}编号 `{id}` 用了两次（第一次在 {first}）"},
         "task_twice": {"en": "task id `{id}` is used twice", "zh": "任务编号 `{id}` 用了两次"},
         "task_number": {"en": "task id `{id}` does not match its group and number (`{expected}`)",
                         "zh": "任务编号 `{id}` 与所属分组和序号不符（应为 `{expected}`）"},
+        "areas_twice": {"en": "both `areas` and its format-1 name `townships` are given",
+                        "zh": "同时写了 `areas` 和它在格式 1 中的名称 `townships`"},
+        "areas_twice.hint": {"en": "Keep `areas` only.", "zh": "请只保留 `areas`。"},
     },
 )
 
 C003 = Code(
     "C003", "plan-unknown-reference", ERROR,
     title={"en": "Plan refers to something it does not define", "zh": "规划引用了未定义的对象"},
-    description="A unit, task or indicator referenced in the plan does not exist.",
+    description="A unit, task, indicator, area or group kind referenced in the plan does not exist.",
 )
 
 C004 = Code(
     "C004", "plan-bad-target", ERROR,
     title={"en": "Target does not fit its kind", "zh": "目标与指标类型不符"},
-    description="A ratio names its two inputs; an annual target has no year; other targets have one.",
+    description="A ratio names its two inputs; an annual target has no year; other targets have one; a "
+                "cumulative target rises; `by_year` years lie in the period before the target year; every "
+                "task has a responsibility, its own or its group's; a milestone has a year or a due date.",
     messages={
         "milestone_year": {"en": "milestone year {year} is outside the plan period",
                            "zh": "进度节点的年份 {year} 不在方案实施期内"},
@@ -73,9 +78,27 @@ C004 = Code(
                            "zh": "水平类指标只能由一个单位填报"},
         "level_not_group": {"en": "a level indicator is reported by exactly one unit, not the whole group",
                             "zh": "水平类指标只能由一个单位填报，不能由整个分组填报"},
-        "additive": {"en": "a level says whether township figures add up (`additive: true|false`)",
-                     "zh": "水平类指标须写明各乡镇的数值能否相加（`additive: true|false`）"},
+        "additive": {"en": "a level says whether the areas' figures add up (`additive: true|false`)",
+                     "zh": "水平类指标须写明各区域的数值能否相加（`additive: true|false`）"},
         "baseline_year": {"en": "baseline year is implausible", "zh": "基线年份不合理"},
+        "no_responsibility": {"en": "task `{task}` has no responsibility, nor has its group",
+                              "zh": "任务 `{task}` 及其所属分组都没有写明责任分工"},
+        "no_responsibility.hint": {"en": "Give the group a `responsibility`, or the task its own.",
+                                   "zh": "请为分组写明 `responsibility`，或为该任务单独写明。"},
+        "cumulative_falling": {"en": "a cumulative target adds figures up, so it must be `>` or `>=`, "
+                                     "not `{comparator}`",
+                               "zh": "累计类目标逐年相加，比较符只能是 `>` 或 `>=`，不能是 `{comparator}`"},
+        "cumulative_falling.hint": {"en": "A cap on a yearly amount is an `annual` target with `<=`.",
+                                    "zh": "对每年数量的上限，请写成比较符为 `<=` 的年度类（annual）目标。"},
+        "by_year": {"en": "by_year {year} lies outside {first}-{last}",
+                    "zh": "by_year 中的年份 {year} 不在 {first} 至 {last} 年之间"},
+        "by_year.hint": {"en": "by_year gives the years of the period before the target year (every year "
+                               "of the period for an annual target).",
+                         "zh": "by_year 只写实施期内、目标年份之前的年份（年度类目标可写实施期内任一年）。"},
+        "milestone_when": {"en": "a milestone needs a `year` or a `due` date",
+                           "zh": "进度节点需要写明 `year` 或 `due`（日期）"},
+        "revision_version": {"en": "revision version {version} is later than the plan's version {current}",
+                             "zh": "修订记录的版本 {version} 晚于方案当前版本 {current}"},
     },
 )
 

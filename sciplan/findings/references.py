@@ -46,12 +46,12 @@ R203 = Code(
 
 R204 = Code(
     "R204", "unknown-township", ERROR,
-    title={"en": "Unknown township", "zh": "未知的乡镇"},
-    description="`area:` is not one of the county's townships.",
+    title={"en": "Unknown area", "zh": "未知的区域"},
+    description="`area:` is not one of the plan's areas (format 1: townships).",
     messages={
-        "unknown_township": {"en": "unknown township `{area}`", "zh": "未知的乡镇 `{area}`"},
-        "townships": {"en": "Townships: {townships}; leave `area` out for county-wide figures.",
-                      "zh": "乡镇有：{townships}；全县的数据请不要填写 `area`。"},
+        "unknown_township": {"en": "unknown area `{area}`", "zh": "未知的区域 `{area}`"},
+        "townships": {"en": "The plan's areas: {townships}; leave `area` out for figures for the whole.",
+                      "zh": "方案中的区域有：{townships}；不分区域的总数请不要填写 `area`。"},
     },
 )
 
@@ -72,8 +72,8 @@ R206 = Code(
     description="The task id is not in the plan.",
     messages={
         "unknown_task": {"en": "unknown task `{task}`", "zh": "未知的任务 `{task}`"},
-        "tasks": {"en": "Task ids look like farmers.2; `sciplan plan` lists them.",
-                  "zh": "任务编号形如 farmers.2；`sciplan plan` 可列出全部任务。"},
+        "tasks": {"en": "A task id is its group's id, a dot and its number; `sciplan plan` lists them.",
+                  "zh": "任务编号由分组编号、点号和序号组成；`sciplan plan` 可列出全部任务。"},
     },
 )
 

@@ -27,14 +27,15 @@ P301 = Code(
 
 P302 = Code(
     "P302", "task-not-in-groups", ERROR,
-    title={"en": "Task outside the unit's groups", "zh": "任务不属于该单位负责的行动或工程"},
-    description="A unit reports only on tasks of groups it leads or joins.",
+    title={"en": "Task outside the unit's groups", "zh": "任务不属于该单位负责的分组"},
+    description="A unit reports only on tasks it answers for: those of groups it leads or joins, or a "
+                "task whose own responsibility names it.",
     messages={
         "not_in_groups": {"en": "{unit} neither leads nor joins {group}, so it does not report on {task}",
                           "zh": "{unit}既不是{group}的牵头单位，也不是参加单位，不报送任务 {task}"},
         "not_in_groups.hint": {"en": "Report only tasks of your groups; `sciplan unit {unit_id}` lists "
                                      "them.",
-                               "zh": "只报送本单位牵头或参加的提升行动、重点工程中的任务；`sciplan unit "
+                               "zh": "只报送本单位牵头或参加的分组中的任务；`sciplan unit "
                                      "{unit_id}` 可列出这些任务。"},
     },
 )
@@ -42,13 +43,13 @@ P302 = Code(
 P303 = Code(
     "P303", "milestone-not-responsible", ERROR,
     title={"en": "Unit is not responsible for this milestone", "zh": "该单位不负责此进度节点"},
-    description="A schedule item is reported by the units it names, else by the plan's coordinator (the "
-                "leading group's office), or by the unit that hosts that office.",
+    description="A schedule item is reported by the units it names, else by the plan's coordinator "
+                "(without one, by the units that lead a group), or by the unit that hosts an office it "
+                "names.",
     messages={
         "not_responsible": {"en": "{unit} does not report the schedule item `{milestone}`",
                             "zh": "{unit}不负责报送进度节点 `{milestone}`"},
-        "not_responsible.hint": {"en": "Schedule items are reported by the leading group's office at "
-                                       "县科协.",
-                                 "zh": "进度节点由设在县科协的领导小组办公室报送。"},
+        "not_responsible.hint": {"en": "This schedule item is reported by {reporters}.",
+                                 "zh": "此进度节点由{reporters}报送。"},
     },
 )

@@ -67,7 +67,7 @@ def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
 
 
 def _plan_line(plan, lang: str) -> str:
-    return text("markdown.plan", lang, title=plan.title, number=plan.document.number, version=plan.version)
+    return text("markdown.plan", lang, title=plan.title, number=plan.reference, version=plan.version)
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, lang: str = "en") -> str:
@@ -90,6 +90,7 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
         errors = text("markdown.status.errors", lang, errors=overview.errors, files=overview.files)
         lines += [f"> {errors}", ""]
     goal = overview.goal_row
+    goal_title = plan.goal_title or text("screen.goal", lang)
     if goal is not None:
         a, i = goal.assessment, goal.indicator
         target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
@@ -97,7 +98,7 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
                     actual=_figure(a.actual, i.measure, _row_decimals(goal)),
                     expected=_figure(a.expected, i.measure, _row_decimals(goal)),
                     status=f"**{_label('status', a.status, lang)}**")
-        lines += [f"**{text('markdown.goal', lang)}** {plan.goal.text.split('。')[0]}。", "", line, ""]
+        lines += [f"**{goal_title}{text('markdown.colon', lang)}** {plan.goal_summary}", "", line, ""]
     lines += [f"## {text('screen.indicators', lang)}", ""]
     lines += _table(gap_header(lang), [gap_cells(r, lang) for r in overview.gap.rows], GAP_ALIGN)
     counts = text("screen.comma", lang).join(f"{_label('status', s, lang)} {c}"

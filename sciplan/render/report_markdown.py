@@ -62,11 +62,11 @@ def render_report(data: ReportData, lang: str) -> str:
                     + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))
 
     lines += ["", f"## {t('report.tasks', year=data.year)}"]
-    for kind in ("action", "project"):
-        groups = data.groups_of_kind(kind)
+    for kind in data.kinds:
+        groups = data.groups_of_kind(kind.id)
         if not groups:
             continue
-        lines += ["", f"### {t('report.group.' + kind)}", ""]
+        lines += ["", f"### {kind.label(lang)}", ""]
         lines += _table([t("report.task_counts")] + [say.task_status(c, lang) for c in TASK_COLUMNS],
                         [[say.named(g.title, g.title_en, lang)] + [g.counts[c] for c in TASK_COLUMNS]
                          for g in groups], ["l"] + ["r"] * len(TASK_COLUMNS))

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -23,7 +22,7 @@ from ..assessment import Status
 from ..findings import Report, Severity
 from ..i18n import parts, plural, text
 from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
-from ..plan import Indicator, Plan, Task, Unit
+from ..plan import Indicator, Plan
 from . import numbers as num
 
 STATUS_STYLE = {
@@ -139,161 +138,6 @@ def _where(f) -> str:
 def render_plan_findings(findings, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     report = Report(files=1, findings=list(findings))
     return render_findings(report, color=color, width=width, lang=lang)
-
-
-# --- the plan -------------------------------------------------------------------------------------
-
-def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
-    def build(console: Console) -> None:
-        console.print(Text(plan.title, style="bold"))
-        console.print(text("screen.plan.document", lang, number=plan.document.number,
-                           issuer=plan.document.issuer, issued=plan.document.issued, start=plan.period.start,
-                           end=plan.period.end, version=plan.version))
-        console.print()
-        console.print(Text(f"{plan.goal.heading} ", style="bold").append(plan.goal.text.split("。")[0] + "。",
-                                                                        style=""))
-        console.print()
-        groups = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", expand=False)
-        groups.add_column(text("screen.col.group", lang), no_wrap=True)
-        groups.add_column(text("screen.col.name", lang), overflow="fold", ratio=2)
-        groups.add_column(text("screen.col.task_count", lang), justify="right", no_wrap=True)
-        groups.add_column(text("screen.col.lead", lang), overflow="fold", ratio=3)
-        for g in plan.groups:
-            kind = "提升行动" if g.kind == "action" else "重点工程"
-            groups.add_row(g.id, f"{g.title}（{kind}）", str(len(g.tasks)),
-                           "、".join(plan.unit(u).name for u in g.responsibility.lead))  # type: ignore[union-attr]
-        console.print(groups)
-        console.print()
-        inds = Table(title=text("screen.indicators", lang), title_justify="left")
-        inds.add_column(text("screen.col.indicator_name", lang), overflow="fold", ratio=1)
-        inds.add_column(text("screen.col.kind", lang), no_wrap=True)
-        inds.add_column(text("screen.col.target", lang), justify="right", no_wrap=True)
-        for i in plan.indicators:
-            target = (num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
-                      if i.has_target else text("screen.input", lang))
-            inds.add_row(Text(i.id, style="bold").append(f"\n{i.name}（{i.measure}）", style=""),
-                         text(f"screen.kind.{i.kind}", lang), target)
-        console.print(inds)
-        console.print()
-        reporting = sum(1 for u in plan.units if plan.groups_of_unit(u.id))
-        console.print(text("screen.plan.counts", lang, units=len(plan.units), named=reporting,
-                           townships=len(plan.townships), milestones=len(plan.milestones)))
-
-    return render_console(build, color=color, width=width)
-
-
-def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
-    group = plan.group_of_task(task.id)
-
-    def build(console: Console) -> None:
-        console.print(Text(f"{task.id}  {task.title}", style="bold"))
-        if group:
-            kind = "提升行动" if group.kind == "action" else "重点工程"
-            console.print(text("screen.task.group", lang, heading=group.heading, kind=kind, group=group.id))
-        console.print()
-        console.print(task.text)
-        console.print()
-        if group:
-            console.print(Text(text("screen.task.lead", lang), style="bold")
-                          .append(_names(plan, group.responsibility.lead)))
-            console.print(Text(text("screen.task.participating", lang), style="bold")
-                          .append(_names(plan, group.responsibility.participating)))
-        indicators = [i for i in plan.indicators if i.task == task.id]
-        if indicators:
-            console.print()
-            console.print(Text(text("screen.task.indicators", lang), style="bold"))
-            for i in indicators:
-                console.print(f"  {i.id}  {i.name}  {_target_text(i, lang)}")
-
-    return render_console(build, color=color, width=width)
-
-
-def _names(plan: Plan, unit_ids: list[str]) -> str:
-    return "、".join(plan.unit(u).name if plan.unit(u) else u for u in unit_ids)  # type: ignore[union-attr]
-
-
-def _target_text(i: Indicator, lang: str) -> str:
-    if not i.has_target:
-        return text("screen.input_to_ratio", lang)
-    return num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
-
-
-def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: int = 80,
-                     lang: str = "en") -> str:
-    def field(name: str) -> str:
-        return text(f"screen.field.{name}", lang)
-
-    def build(console: Console) -> None:
-        console.print(Text(f"{i.id}  {i.name}", style="bold"))
-        if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
-            console.print(i.name_en)
-        console.print()
-        baseline = (text("screen.baseline", lang, value=i.baseline.value, year=i.baseline.year,
-                         source=i.baseline.source) if i.baseline else text("screen.no_baseline", lang))
-        task = plan.task(i.task)
-        rows = [
-            (field("measure"), i.measure), (field("kind"), text(f"screen.kind.{i.kind}", lang)),
-            (field("target"), _target_text(i, lang)),
-            (field("task"), f"{i.task}  {task.title if task else plan.goal.heading}"),
-            (field("baseline"), baseline),
-            (field("reported_by"), _names(plan, plan.reporters(i)) or text("screen.never_reported", lang)),
-        ]
-        if i.ratio:
-            rows.append((field("computed_as"), f"{i.ratio.numerator} ÷ ({i.ratio.denominator} ÷ "
-                                               f"{num.figure(i.ratio.denominator_scale)})"))
-        table = Table(show_header=False, box=None, pad_edge=False)
-        table.add_column(style="bold")
-        table.add_column(overflow="fold")  # every reporting unit, never cut off with an ellipsis
-        for k, v in rows:
-            table.add_row(k, escape(v))
-        console.print(table)
-        console.print()
-        console.print(Text(text("screen.source", lang), style="bold").append(i.source_text))
-
-    return render_console(build, color=color, width=width)
-
-
-def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
-    def build(console: Console) -> None:
-        console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
-        if lang == "en":
-            console.print(unit.name_en)
-        if unit.aliases:
-            console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
-        if unit.hosted_by:
-            console.print(text("screen.placed_at", lang, host=_names(plan, [unit.hosted_by])))
-        console.print()
-        groups = plan.groups_of_unit(unit.id)
-        if groups:
-            table = Table(title=text("screen.unit.groups", lang), title_justify="left")
-            table.add_column(text("screen.col.role", lang))
-            table.add_column(text("screen.col.group", lang), overflow="fold")
-            table.add_column(text("screen.col.tasks", lang))
-            for g, role in groups:
-                table.add_row(text(f"screen.role.{role}", lang), f"{g.title} ({g.id})",
-                              ", ".join(t.id for t in g.tasks))
-            console.print(table)
-        else:
-            console.print(text("screen.unit.no_groups", lang))
-        indicators = plan.indicators_of_unit(unit.id)
-        if indicators:
-            console.print()
-            table = Table(title=text("screen.unit.may_report", lang), title_justify="left")
-            # An id is what the user types next: never folded.
-            table.add_column(text("screen.col.indicator", lang), no_wrap=True)
-            table.add_column(text("screen.col.name", lang), overflow="fold")
-            table.add_column(text("screen.col.target", lang), justify="right")
-            for i in indicators:
-                table.add_row(i.id, i.name, _target_text(i, lang))
-            console.print(table)
-        milestones = [m for m in plan.milestones if unit.id in plan.milestone_reporters(m)]
-        if milestones:
-            console.print()
-            console.print(Text(text("screen.milestones", lang), style="bold"))
-            for m in milestones:
-                console.print(f"  {m.year}  {m.id}  {m.text}")
-
-    return render_console(build, color=color, width=width)
 
 
 # --- gap and status -------------------------------------------------------------------------------
@@ -443,7 +287,7 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
     def build(console: Console) -> None:
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         console.print(plan.title)
-        console.print(text("screen.gap.plan", lang, number=plan.document.number, version=plan.version))
+        console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
         console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
                            style="dim"))
         console.print()
@@ -476,7 +320,8 @@ def _counts_line(table: GapTable, lang: str) -> Text:
 
 def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     plan, goal = overview.plan, overview.goal_row
-    lines = [Text("总体目标 ", style="bold").append(plan.goal.text.split("。")[0] + "。")]
+    title = plan.goal_title or text("screen.goal", lang)
+    lines = [Text(title + " ", style="bold").append(plan.goal_summary)]
     if goal is None:
         return lines
     i, a = goal.indicator, goal.assessment
@@ -581,7 +426,7 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
 
     def build(console: Console) -> None:
         console.print(Text(plan.title, style="bold"))
-        console.print(text("screen.status.head", lang, number=plan.document.number, year=overview.year,
+        console.print(text("screen.status.head", lang, number=plan.reference, year=overview.year,
                            version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
         if overview.errors:
             console.print(Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))

@@ -32,7 +32,7 @@ def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = Fals
     year = summaries[0].year if summaries else None
 
     def build(console: Console) -> None:
-        console.print(Text(text("screen.units.title", lang, number=plan.document.number), style="bold"))
+        console.print(Text(text("screen.units.title", lang, number=plan.reference), style="bold"))
         console.print(text("screen.units.intro", lang)
                       + (text("screen.units.intro_year", lang, year=year) if year else ""))
         console.print()
@@ -132,7 +132,7 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
     def build(console: Console) -> None:
         console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
         if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
-            console.print(unit.name_en)
+            console.print(unit.label_en)
         if unit.aliases:
             console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
         if unit.hosted_by:
@@ -154,7 +154,7 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             for duty in detail.tasks:
                 if duty.group.id != current:
                     current = duty.group.id
-                    kind = "提升行动" if duty.group.kind == "action" else "重点工程"
+                    kind = plan.kind_label(duty.group.kind, "zh")
                     table.add_row(Text(duty.group.id, style="bold"),
                                   Text(f"{duty.group.title}（{kind}）", style="bold"),
                                   text(f"screen.role.{duty.role}", lang), "")

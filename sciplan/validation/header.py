@@ -71,7 +71,7 @@ def check_header(ctx: Context) -> Header:
             ctx.emit(R204, ("area",), R204.message("unknown_township", area=area_name),
                      did_you_mean(area_name, plan.township_keys(),
                                   R204.message("townships",
-                                               townships="、".join(t.name for t in plan.townships))))
+                                               townships="、".join(t.name for t in plan.areas))))
         elif township is not None:
             area_id = township.id
         else:

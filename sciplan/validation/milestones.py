@@ -34,7 +34,8 @@ def check_milestones(ctx: Context, header: Header) -> None:
             ok = False
             ctx.emit(P303, (*path, "milestone"),
                      P303.message("not_responsible", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                  milestone=milestone.id))
+                                  milestone=milestone.id,
+                                  reporters=_names(plan, plan.milestone_reporters(milestone))))
         milestone_status = status(ctx, item, path) if "status" in item else None
         if milestone_status is None:
             ok = False
@@ -47,3 +48,7 @@ def check_milestones(ctx: Context, header: Header) -> None:
             record = pf.MilestoneRecord(header.record_unit, header.year,  # type: ignore[arg-type]
                                         milestone.id, milestone_status, when, ctx.place(path))
             ctx.result.milestones.append(record)
+
+
+def _names(plan, unit_ids: list[str]) -> str:
+    return "、".join(plan.unit(u).name if plan.unit(u) else u for u in unit_ids)

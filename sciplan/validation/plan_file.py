@@ -101,7 +101,8 @@ def _load_plan_cached(path: Path, display: str, folder: Path) -> tuple[Plan | No
 
 # What a kept plan may be made of: the plan's own models and the types their fields hold.
 _PLAN_GLOBALS = {"builtins": {"set", "frozenset"}, "copyreg": {"_reconstructor"},
-                 "datetime": {"date"}, "sciplan.domain": None, "sciplan.plan": None}
+                 "datetime": {"date"}, "sciplan.domain": None, "sciplan.plan": None,
+                 "sciplan.plan.models": None}
 
 
 def _unpickled_plan(blob: bytes) -> Plan | None:

@@ -18,7 +18,6 @@ from .header import Header
 def check_tasks(ctx: Context, header: Header) -> None:
     plan = ctx.plan
     unit_id = header.unit_id
-    unit_groups = {g.id for g, _ in plan.groups_of_unit(unit_id)} if unit_id else set()
     for n, item in ctx.entries(ctx.doc.data, "tasks"):
         path = ("tasks", n)
         ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
@@ -30,7 +29,7 @@ def check_tasks(ctx: Context, header: Header) -> None:
                                   R206.message("tasks")))
         elif task_id is not None and unit_id is not None:
             group = plan.group_of_task(task_id)
-            if group is not None and group.id not in unit_groups:
+            if group is not None and unit_id not in plan.task_units(task_id):
                 ok = False
                 ctx.emit(P302, (*path, "task"),
                          P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]

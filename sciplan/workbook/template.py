@@ -53,7 +53,7 @@ def template_workbook(template: Template) -> bytes:
         if sheet is MILESTONE_SHEET:
             if not rows:
                 continue
-            title = f"{template.plan.document.number} {both('workbook.title.milestones')}"
+            title = f"{template.plan.reference} {both('workbook.title.milestones')}"
         else:
             title = f"{unit} {year} {both(f'workbook.title.{sheet.section}')}"
             if not rows:

@@ -38,7 +38,7 @@ from .validation import Validation, validate_paths
 from .validation import load_plan as _load_plan
 
 if TYPE_CHECKING:
-    from .duties import UnitDetail, UnitRoster
+    from .duties import MissingList, UnitDetail, UnitRoster
     from .overview import GapTable, StatusOverview
     from .report import ReportData
     from .templates import Template
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 # The documents' modules (overview, duties, report) are imported by the functions that build them:
 # `sciplan validate` needs none of them, and they cost more start-up than checking a file.
 
-__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
-           "render", "report", "status", "templates", "unit", "units", "validate"]
+__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "missing",
+           "read_progress", "render", "report", "status", "templates", "unit", "units", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -208,6 +208,22 @@ def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None 
     v = progress.validation
     year = latest_year(plan, v.submissions, v.values) if year is None else year
     return replace(unit_detail(plan, who, year, v.submissions, v.values, v.tasks), source=progress.source)
+
+
+def missing(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *, jobs: int | None = None,
+            cache: Path | None = None) -> MissingList:
+    """Per unit, what it owes for `year` (default: the latest year with data) and has not sent, with
+    the contact from its last report: the reminder list of `sciplan missing`."""
+    from .duties import missing_list
+    from .overview import latest_year
+
+    if year is not None:
+        plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    v = progress.validation
+    year = latest_year(plan, v.submissions, v.values) if year is None else year
+    return replace(missing_list(plan, year, v.submissions, v.values, v.tasks, v.milestones),
+                   source=progress.source)
 
 
 def templates(plan: Plan, year: int) -> list[Template]:

@@ -339,6 +339,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "screen.unit.received": {"en": "Reports received: ", "zh": "已收到的报告："},
     "screen.unit.missing": {"en": "Missing years: ", "zh": "缺报年份："},
     "screen.unit.missing_none": {"en": "Missing years: none", "zh": "缺报年份：无"},
+    "missing.title": {"en": "Still owed for {year} (reminder list)",
+                      "zh": "{year}年度尚未报齐的单位（催报清单）"},
+    "missing.counts": {"en": "{owing} units owe a report for {year}; {complete} have sent everything, "
+                             "{open} have not.",
+                       "zh": "{year}年应报单位 {owing} 个，已报齐 {complete} 个，未报齐 {open} 个。"},
+    "missing.none": {"en": "Every unit has sent what it owes for {year}.",
+                     "zh": "{year}年各单位均已报齐。"},
+    "missing.contact": {"en": "contact: ", "zh": "联系人："},
+    "missing.no_contact": {"en": "no contact on file", "zh": "未留联系人"},
+    "missing.last_report": {"en": "last report: {year}", "zh": "最近一次报送：{year}年"},
+    "missing.never": {"en": "never reported", "zh": "从未报送"},
+    "missing.no_report": {"en": "No report for {year} received.", "zh": "未收到{year}年度报告。"},
+    "missing.values": {"en": "Figures: ", "zh": "数值："},
+    "missing.tasks": {"en": "Task statuses: ", "zh": "任务进展："},
+    "missing.milestones": {"en": "Milestones: ", "zh": "进度安排："},
+    "missing.due": {"en": "due {year}", "zh": "{year}年"},
+    "missing.note": {"en": "Owed: what `sciplan unit NAME` lists as owed; figures and task statuses of the "
+                           "year, milestones due by then and not yet reported done.",
+                     "zh": "应报内容按 `sciplan unit 单位` 所列必报项：当年数值和任务进展，"
+                           "以及已到期且尚未报告完成的进度安排。"},
     "screen.unit.owes_nothing": {"en": "It owes no yearly report of its own (it neither leads a group nor "
                                        "reports a level); it reports when it has figures for its groups.",
                                  "zh": "本单位无需单独按年报送（既不牵头分组，也不报送水平类指标）；\n"

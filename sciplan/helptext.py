@@ -111,10 +111,13 @@ HELP: dict[str, dict[str, str]] = {
                          "精度显示；写入 -o 指定的文件，默认为 ./sciplan-<年份>.xlsx。"},
     "cmd.report": {"en": "The yearly report for county leaders: the overall goal, every target with a chart, "
                          "task status, reports received and the method. HTML opens offline (nothing is "
-                         "fetched) and prints on A4. Dated today, or SOURCE_DATE_EPOCH when set.",
+                         "fetched) and prints on A4. Dated today, or SOURCE_DATE_EPOCH when set. For the "
+                         "plan's last year, the final evaluation: every target achieved or not, the tasks "
+                         "with their evidence, each unit's record over the period.",
                    "zh": "供县领导阅读的年度报告：总体目标、每项目标及进展图、任务进展、报送情况和评估方法。"
                          "html 格式无需联网即可打开，可用 A4 纸打印。报告日期为当天，设置了 "
-                         "SOURCE_DATE_EPOCH 时取其日期。"},
+                         "SOURCE_DATE_EPOCH 时取其日期。规划期最后一年为总结评估：逐项目标认定是否实现，"
+                         "列出各项任务及工作成效，以及各单位规划期内的报送情况。"},
     # --- options shared by several commands ---------------------------------------------------------
     "opt.plan": {"en": "Plan file (default ./data/plan.yaml, else the plan shipped with sciplan). Env: "
                        "SCIPLAN_PLAN.",

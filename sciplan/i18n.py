@@ -134,6 +134,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.received": {"en": "received", "zh": "已报送"},
     "report.not_received": {"en": "missing", "zh": "未报送"},
     "report.method": {"en": "Method", "zh": "评估方法"},
+    "final.title": {"en": "Final evaluation {start}-{end} (draft)",
+                    "zh": "{start}—{end}年实施情况总结评估（初稿）"},
+    "final.summary": {"en": "Overall verdict", "zh": "总体评价"},
+    "final.goal_line": {"en": "{name}: target {target}; {year}: {actual}.",
+                        "zh": "{name}：目标{target}；{year}年实际 {actual}。"},
+    "final.counts_intro": {"en": "{total} targets at the end of the period ({end}):",
+                           "zh": "规划期末（{end}年）共评估 {total} 项目标："},
+    "final.targets": {"en": "Targets: achieved or not", "zh": "指标目标完成情况"},
+    "final.col.final": {"en": "At the end", "zh": "期末实际"},
+    "final.col.verdict": {"en": "Verdict", "zh": "评价"},
+    "final.tasks": {"en": "Tasks at the end of the period", "zh": "主要任务完成情况"},
+    "final.tasks_note": {"en": "Each task as its last reports leave it (the year in brackets), with what the "
+                               "units reported.",
+                         "zh": "每项任务按最近一年的报送情况认定（括号内为年份），"
+                               "并列出各单位报送的工作成效。"},
+    "final.col.evidence": {"en": "Evidence", "zh": "工作成效"},
+    "final.last_year": {"en": "({year})", "zh": "（{year}年）"},
+    "final.never": {"en": "never reported", "zh": "从未报送"},
+    "final.units": {"en": "Units' record {start}-{end}", "zh": "各单位报送情况（{start}—{end}年）"},
+    "final.units_note": {"en": "On time: the report for a year is dated by the end of the year after (the "
+                               "plan sets no due date). Figures: accepted figures reported over the period; "
+                               "tasks done: tasks the unit reported done.",
+                         "zh": "按时：年度报告的报送日期不晚于次年年底（方案未规定报送期限）。"
+                               "数值：规划期内报送并通过检查的数值项数；完成任务：本单位报告已完成的任务项数。"},
+    "final.col.owed": {"en": "Years owed", "zh": "应报年份"},
+    "final.col.on_time": {"en": "On time", "zh": "按时报送"},
+    "final.col.late": {"en": "Late", "zh": "逾期报送"},
+    "final.col.undated": {"en": "Undated", "zh": "未注明日期"},
+    "final.col.missing": {"en": "Missing", "zh": "缺报"},
+    "final.col.figures": {"en": "Figures", "zh": "数值（项）"},
+    "final.col.tasks_done": {"en": "Tasks done", "zh": "完成任务（项）"},
+    "final.method_text": {
+        "en": "The plan period {start}-{end} is over: each target is judged at its own target year (an "
+              "annual target on {end}) and is either achieved or not achieved; no data means no figure was "
+              "reported for that year. Cumulative targets add up the yearly figures from {start}; levels "
+              "take the figure of the target year. A missing report is never counted as zero.",
+        "zh": "{start}—{end}年规划期已结束：每项目标按其目标年份（年度类目标按{end}年）认定为已实现或未实现；"
+              "无数据表示该年份没有报送数值。累计类目标为{start}年起各年数值之和，水平类目标取目标年份的数值。"
+              "缺报不按零计算。"},
     "report.method_text": {
         "en": "Each target is compared with a straight line from its starting point to the target. "
               "For a cumulative target the amount expected by the end of {year} is an equal yearly share of "

@@ -38,7 +38,7 @@ from .validation import Validation, validate_paths
 from .validation import load_plan as _load_plan
 
 if TYPE_CHECKING:
-    from .duties import UnitDetail, UnitRoster
+    from .duties import MissingList, UnitDetail, UnitRoster
     from .overview import GapTable, StatusOverview
     from .report import ReportData
     from .templates import Template
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 # The documents' modules (overview, duties, report) are imported by the functions that build them:
 # `sciplan validate` needs none of them, and they cost more start-up than checking a file.
 
-__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "read_progress",
-           "render", "report", "status", "templates", "unit", "units", "validate"]
+__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "missing",
+           "read_progress", "render", "report", "status", "templates", "unit", "units", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -162,13 +162,19 @@ def status(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *
            cache: Path | None = None) -> StatusOverview:
     """The one-screen picture for `year` (default: the latest year with data), with the counts of
     the progress files checked and the source."""
-    from .overview import latest_year, status_overview
+    from .overview import latest_year
 
     if year is not None:
         plan.period.check_year(year)
     progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
     v = progress.validation
-    year = latest_year(plan, v.submissions, v.values) if year is None else year
+    return _overview(plan, progress, latest_year(plan, v.submissions, v.values) if year is None else year)
+
+
+def _overview(plan: Plan, progress: Progress, year: int) -> StatusOverview:
+    from .overview import status_overview
+
+    v = progress.validation
     overview = status_overview(plan, year, v.submissions, v.values, v.tasks, v.milestones)
     overview.files, overview.errors, overview.warnings = v.report.files, v.report.errors, v.report.warnings
     overview.source = progress.source
@@ -177,11 +183,21 @@ def status(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *
 
 def report(plan: Plan, progress_dir: PathLike | None, year: int, made: dt.date | None = None, *,
            jobs: int | None = None, cache: Path | None = None) -> ReportData:
-    """The yearly report's contents, dated `made` (default: today)."""
-    from .report import build_report
+    """The yearly report's contents, dated `made` (default: today); for the period's last year, the
+    final evaluation (`ReportData.final`)."""
+    from .report import build_report, final_evaluation
 
-    overview = status(plan, progress_dir, year, jobs=jobs, cache=cache)
-    return build_report(overview, made or dt.date.today(), overview.source)
+    plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    data = build_report(_overview(plan, progress, year), made or dt.date.today(), progress.source)
+    if year != plan.period.end:
+        return data
+    from .duties import duty
+
+    # The period is over: the final evaluation.
+    v = progress.validation
+    owed = {u.id: tuple(y for y in plan.period.years() if duty(plan, u, y).owes) for u in plan.units}
+    return final_evaluation(data, plan, v.submissions, v.values, v.tasks, owed)
 
 
 def units(plan: Plan, progress_dir: PathLike | None = None, year: int | None = None) -> UnitRoster:
@@ -208,6 +224,22 @@ def unit(plan: Plan, who: Unit, progress_dir: PathLike | None, year: int | None 
     v = progress.validation
     year = latest_year(plan, v.submissions, v.values) if year is None else year
     return replace(unit_detail(plan, who, year, v.submissions, v.values, v.tasks), source=progress.source)
+
+
+def missing(plan: Plan, progress_dir: PathLike | None, year: int | None = None, *, jobs: int | None = None,
+            cache: Path | None = None) -> MissingList:
+    """Per unit, what it owes for `year` (default: the latest year with data) and has not sent, with
+    the contact from its last report: the reminder list of `sciplan missing`."""
+    from .duties import missing_list
+    from .overview import latest_year
+
+    if year is not None:
+        plan.period.check_year(year)
+    progress = read_progress(plan, progress_dir, jobs=jobs, cache=cache)
+    v = progress.validation
+    year = latest_year(plan, v.submissions, v.values) if year is None else year
+    return replace(missing_list(plan, year, v.submissions, v.values, v.tasks, v.milestones),
+                   source=progress.source)
 
 
 def templates(plan: Plan, year: int) -> list[Template]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .render import FINDINGS, GAP, REPORT, STATUS, UNIT, UNITS, Renderers
+from .render import FINDINGS, GAP, MISSING, REPORT, STATUS, UNIT, UNITS, Renderers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # --max-bytes beyond this is not a progress file's size but a typo (the default is 1 MiB).
@@ -681,6 +681,29 @@ def unit_command(name: str, year: int | None, fmt: str, lang: str, plan_path, pr
     detail = unit(plan, who, _progress(settings, announce_sample=fmt != "text"), year)
     _warn_errors(detail.source.errors)
     _emit(_render(detail, fmt, lang, _color() and output is None), output, force)
+    return EXIT_OK
+
+
+@cli.command("missing", help="cmd.missing")
+@click.option("--year", type=int, metavar="var.year", help="opt.missing.year")
+@format_option(MISSING, "opt.format.table")
+@lang_option
+@plan_option
+@progress_option
+@jobs_option
+@cache_option
+@output_option
+@force_option
+def missing_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, jobs: int | None,
+                    use_cache: bool, output: Path | None, force: bool) -> int:
+    from .api import missing
+
+    settings = _settings(plan_path, progress_path, jobs, use_cache)
+    plan = settings.load_plan()
+    folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
+    owing = missing(plan, folder, year, **settings.options())
+    _warn_errors(owing.source.errors)
+    _emit(_render(owing, fmt, lang, _color() and output is None), output, force)
     return EXIT_OK
 
 

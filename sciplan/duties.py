@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .domain import Kind
 from .ledger import flow_series, level_series
 from .plan import Group, Indicator, Milestone, Plan, Task, Unit
-from .progress import Submission, TaskRecord, ValueRecord
+from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
 from .sources import DataSource, with_source
 
 
@@ -267,3 +267,73 @@ def unit_detail(plan: Plan, unit: Unit, year: int, submissions: list[Submission]
     files = tuple(sorted({s.file for s in own_submissions}))
     return UnitDetail(plan, unit, year, task_duties, indicator_duties, milestones, bool(owed_years),
                       submitted, missing, files)
+
+
+# --- who still owes: `sciplan missing` ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UnitOwing:
+    """One unit's outstanding part of a year's round: what it owes (`duty`) and has not sent."""
+
+    unit: Unit
+    report_missing: bool  # no report from it for the year at all
+    indicators: tuple[Indicator, ...]
+    tasks: tuple[TaskSlotDuty, ...]
+    milestones: tuple[Milestone, ...]
+    contact: str | None  # from its latest report that names one
+    last_report: int | None  # the latest year it reported, any year of the period
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.unit.id, "name": self.unit.name, "name_en": self.unit.label_en,
+            "contact": self.contact, "last_report": self.last_report, "report_missing": self.report_missing,
+            "values": [{"id": i.id, "name": i.name, "measure": i.measure} for i in self.indicators],
+            "tasks": [{"id": t.task.id, "title": t.task.title, "group": t.group.id} for t in self.tasks],
+            "milestones": [{"id": m.id, "year": m.year, "text": m.text} for m in self.milestones],
+        }
+
+
+@dataclass(frozen=True)
+class MissingList:
+    """Everything `sciplan missing` shows: per unit that still owes something for `year`, what."""
+
+    plan: Plan
+    year: int
+    owing: int  # units that owe something for the year
+    units: list[UnitOwing]
+    source: DataSource | None = None
+
+    def as_dict(self) -> dict:
+        return with_source({"plan": self.plan.id, "plan_version": self.plan.version, "year": self.year,
+                            "owing": self.owing, "complete": self.owing - len(self.units),
+                            "units": [u.as_dict() for u in self.units]}, self.source)
+
+
+def missing_list(plan: Plan, year: int, submissions: list[Submission], values: list[ValueRecord],
+                 tasks: list[TaskRecord], milestones: list[MilestoneRecord]) -> MissingList:
+    """Per unit, in the plan's order, what `duty` says it owes for `year` and its accepted records do
+    not hold: a value of the year for each owed indicator, a status of the year for each task it
+    leads, a report on each milestone due by then (one reported done in an earlier year is settled)."""
+    sent_values = {(v.unit, v.indicator) for v in values if v.year == year}
+    sent_tasks = {(t.unit, t.task) for t in tasks if t.year == year}
+    sent_milestones = {(m.unit, m.milestone) for m in milestones
+                       if m.year == year or (m.year < year and m.status is TaskStatus.DONE)}
+    out, owing = [], 0
+    for unit in plan.units:
+        rule = duty(plan, unit, year)
+        if not rule.owes:
+            continue
+        owing += 1
+        own = sorted((s for s in submissions if s.unit == unit.id), key=lambda s: (s.year, s.file))
+        entry = UnitOwing(
+            unit=unit,
+            report_missing=not any(s.year == year for s in own),
+            indicators=tuple(i for i in rule.owed_indicators if (unit.id, i.id) not in sent_values),
+            tasks=tuple(t for t in rule.owed_tasks if (unit.id, t.task.id) not in sent_tasks),
+            milestones=tuple(m for m in rule.milestones if (unit.id, m.id) not in sent_milestones),
+            contact=next((s.contact for s in reversed(own) if s.contact), None),
+            last_report=own[-1].year if own else None,
+        )
+        if entry.report_missing or entry.indicators or entry.tasks or entry.milestones:
+            out.append(entry)
+    return MissingList(plan, year, owing, out)

@@ -68,6 +68,11 @@ HELP: dict[str, dict[str, str]] = {
                        "missing years.",
                  "zh": "一个单位的全部职责（单位可用编号、全称或别名）：所在分组和任务、报送的指标及目标和"
                        "本单位数值、尚未报送的任务、缺报年份。"},
+    "cmd.missing": {"en": "Who still owes what for a year (default: the latest year with data): per unit, "
+                          "the figures, task statuses and milestones it owes and has not sent, with the "
+                          "contact from its last report; ready to paste into a reminder notice.",
+                    "zh": "某年度（默认：有数据的最近一年）哪些单位尚未报齐：逐个单位列出应报而未报的数值、"
+                          "任务进展和进度安排，并附最近一次报告中的联系人，可直接用于催报通知。"},
     "cmd.template": {"en": "A ready-to-fill progress file for one unit and year, or (--all) one per "
                            "unit that owes a report.\n\nWhat the unit owes comes first; what it may "
                            "report follows in a part marked optional, which may be left empty. YAML goes "
@@ -106,10 +111,13 @@ HELP: dict[str, dict[str, str]] = {
                          "精度显示；写入 -o 指定的文件，默认为 ./sciplan-<年份>.xlsx。"},
     "cmd.report": {"en": "The yearly report for county leaders: the overall goal, every target with a chart, "
                          "task status, reports received and the method. HTML opens offline (nothing is "
-                         "fetched) and prints on A4. Dated today, or SOURCE_DATE_EPOCH when set.",
+                         "fetched) and prints on A4. Dated today, or SOURCE_DATE_EPOCH when set. For the "
+                         "plan's last year, the final evaluation: every target achieved or not, the tasks "
+                         "with their evidence, each unit's record over the period.",
                    "zh": "供县领导阅读的年度报告：总体目标、每项目标及进展图、任务进展、报送情况和评估方法。"
                          "html 格式无需联网即可打开，可用 A4 纸打印。报告日期为当天，设置了 "
-                         "SOURCE_DATE_EPOCH 时取其日期。"},
+                         "SOURCE_DATE_EPOCH 时取其日期。规划期最后一年为总结评估：逐项目标认定是否实现，"
+                         "列出各项任务及工作成效，以及各单位规划期内的报送情况。"},
     # --- options shared by several commands ---------------------------------------------------------
     "opt.plan": {"en": "Plan file (default ./data/plan.yaml, else the plan shipped with sciplan). Env: "
                        "SCIPLAN_PLAN.",
@@ -175,6 +183,8 @@ HELP: dict[str, dict[str, str]] = {
                        "zh": "同时显示各单位该年度的报告是否已收到。"},
     "opt.unit.year": {"en": "Count reports up to this year (default: the latest year with data).",
                       "zh": "统计到该年的报告（默认：有数据的最近一年）。"},
+    "opt.missing.year": {"en": "The year of the round (default: the latest year with data).",
+                         "zh": "报送年度（默认：有数据的最近一年）。"},
     "opt.template.unit": {"en": "The reporting unit: id, full name or alias (or --all).",
                           "zh": "报送单位：编号、全称或别名（或改用 --all）。"},
     "opt.template.all": {"en": "One form per unit that owes a report for the year, written into the "

@@ -134,6 +134,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.received": {"en": "received", "zh": "已报送"},
     "report.not_received": {"en": "missing", "zh": "未报送"},
     "report.method": {"en": "Method", "zh": "评估方法"},
+    "final.title": {"en": "Final evaluation {start}-{end} (draft)",
+                    "zh": "{start}—{end}年实施情况总结评估（初稿）"},
+    "final.summary": {"en": "Overall verdict", "zh": "总体评价"},
+    "final.goal_line": {"en": "{name}: target {target}; {year}: {actual}.",
+                        "zh": "{name}：目标{target}；{year}年实际 {actual}。"},
+    "final.counts_intro": {"en": "{total} targets at the end of the period ({end}):",
+                           "zh": "规划期末（{end}年）共评估 {total} 项目标："},
+    "final.targets": {"en": "Targets: achieved or not", "zh": "指标目标完成情况"},
+    "final.col.final": {"en": "At the end", "zh": "期末实际"},
+    "final.col.verdict": {"en": "Verdict", "zh": "评价"},
+    "final.tasks": {"en": "Tasks at the end of the period", "zh": "主要任务完成情况"},
+    "final.tasks_note": {"en": "Each task as its last reports leave it (the year in brackets), with what the "
+                               "units reported.",
+                         "zh": "每项任务按最近一年的报送情况认定（括号内为年份），"
+                               "并列出各单位报送的工作成效。"},
+    "final.col.evidence": {"en": "Evidence", "zh": "工作成效"},
+    "final.last_year": {"en": "({year})", "zh": "（{year}年）"},
+    "final.never": {"en": "never reported", "zh": "从未报送"},
+    "final.units": {"en": "Units' record {start}-{end}", "zh": "各单位报送情况（{start}—{end}年）"},
+    "final.units_note": {"en": "On time: the report for a year is dated by the end of the year after (the "
+                               "plan sets no due date). Figures: accepted figures reported over the period; "
+                               "tasks done: tasks the unit reported done.",
+                         "zh": "按时：年度报告的报送日期不晚于次年年底（方案未规定报送期限）。"
+                               "数值：规划期内报送并通过检查的数值项数；完成任务：本单位报告已完成的任务项数。"},
+    "final.col.owed": {"en": "Years owed", "zh": "应报年份"},
+    "final.col.on_time": {"en": "On time", "zh": "按时报送"},
+    "final.col.late": {"en": "Late", "zh": "逾期报送"},
+    "final.col.undated": {"en": "Undated", "zh": "未注明日期"},
+    "final.col.missing": {"en": "Missing", "zh": "缺报"},
+    "final.col.figures": {"en": "Figures", "zh": "数值（项）"},
+    "final.col.tasks_done": {"en": "Tasks done", "zh": "完成任务（项）"},
+    "final.method_text": {
+        "en": "The plan period {start}-{end} is over: each target is judged at its own target year (an "
+              "annual target on {end}) and is either achieved or not achieved; no data means no figure was "
+              "reported for that year. Cumulative targets add up the yearly figures from {start}; levels "
+              "take the figure of the target year. A missing report is never counted as zero.",
+        "zh": "{start}—{end}年规划期已结束：每项目标按其目标年份（年度类目标按{end}年）认定为已实现或未实现；"
+              "无数据表示该年份没有报送数值。累计类目标为{start}年起各年数值之和，水平类目标取目标年份的数值。"
+              "缺报不按零计算。"},
     "report.method_text": {
         "en": "Each target is compared with a straight line from its starting point to the target. "
               "For a cumulative target the amount expected by the end of {year} is an equal yearly share of "
@@ -339,6 +378,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "screen.unit.received": {"en": "Reports received: ", "zh": "已收到的报告："},
     "screen.unit.missing": {"en": "Missing years: ", "zh": "缺报年份："},
     "screen.unit.missing_none": {"en": "Missing years: none", "zh": "缺报年份：无"},
+    "missing.title": {"en": "Still owed for {year} (reminder list)",
+                      "zh": "{year}年度尚未报齐的单位（催报清单）"},
+    "missing.counts": {"en": "{owing} units owe a report for {year}; {complete} have sent everything, "
+                             "{open} have not.",
+                       "zh": "{year}年应报单位 {owing} 个，已报齐 {complete} 个，未报齐 {open} 个。"},
+    "missing.none": {"en": "Every unit has sent what it owes for {year}.",
+                     "zh": "{year}年各单位均已报齐。"},
+    "missing.contact": {"en": "contact: ", "zh": "联系人："},
+    "missing.no_contact": {"en": "no contact on file", "zh": "未留联系人"},
+    "missing.last_report": {"en": "last report: {year}", "zh": "最近一次报送：{year}年"},
+    "missing.never": {"en": "never reported", "zh": "从未报送"},
+    "missing.no_report": {"en": "No report for {year} received.", "zh": "未收到{year}年度报告。"},
+    "missing.values": {"en": "Figures: ", "zh": "数值："},
+    "missing.tasks": {"en": "Task statuses: ", "zh": "任务进展："},
+    "missing.milestones": {"en": "Milestones: ", "zh": "进度安排："},
+    "missing.due": {"en": "due {year}", "zh": "{year}年"},
+    "missing.note": {"en": "Owed: what `sciplan unit NAME` lists as owed; figures and task statuses of the "
+                           "year, milestones due by then and not yet reported done.",
+                     "zh": "应报内容按 `sciplan unit 单位` 所列必报项：当年数值和任务进展，"
+                           "以及已到期且尚未报告完成的进度安排。"},
     "screen.unit.owes_nothing": {"en": "It owes no yearly report of its own (it neither leads a group nor "
                                        "reports a level); it reports when it has figures for its groups.",
                                  "zh": "本单位无需单独按年报送（既不牵头分组，也不报送水平类指标）；\n"

@@ -142,3 +142,4 @@ class Submission:
     year: int
     area: str | None
     submitted: dt.date | None
+    contact: str | None = None  # who to ask about the report, as the file gives it

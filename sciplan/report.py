@@ -10,12 +10,13 @@ give the same report.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .assessment import STATUS_ORDER, Kind, Status
 from .i18n import text
-from .overview import TASK_COLUMNS, GapRow, StatusOverview
+from .overview import TASK_COLUMNS, GapRow, StatusOverview, task_status
 from .plan import Plan
+from .progress import Submission, TaskRecord, TaskStatus, ValueRecord
 from .sources import DataSource
 
 # Good news first in the headline: achieved, on track, ... deteriorating, not achieved, no data.
@@ -134,6 +135,7 @@ class ReportData:
     reporting: tuple[UnitLine, ...]
     source: DataSource | None = None  # the plan file and progress folder read; None: not known
     kinds: tuple[KindLine, ...] = ()  # the plan's group kinds, in its order
+    final: FinalEvaluation | None = None  # the period's last year: the final evaluation's own parts
 
     @property
     def sample(self) -> bool:
@@ -281,3 +283,127 @@ def method_paragraph(data: ReportData, lang: str) -> str:
     on_track, needs, limited = data.thresholds
     return text("report.method_text", lang, year=data.year, start=data.start_year, end=data.end_year,
                 on_track=f"{on_track:g}", needs_acceleration=f"{needs:g}", limited_progress=f"{limited:g}")
+
+
+# --- the final evaluation: the report for the plan period's last year ---------------------------------
+
+# Every target is met or missed once the period is over: no forecast, no "on track".
+FINAL_VERDICTS: tuple[Status, ...] = (Status.ACHIEVED, Status.NOT_ACHIEVED, Status.NO_DATA)
+# Where a task stands at the end: what its last reports say, in three parts.
+FINAL_TASK_COLUMNS = ("done", "in_progress", "not_started")
+_FINAL_TASK_PART = {"done": "done", "in_progress": "in_progress", "blocked": "in_progress",
+                    "not_started": "not_started", "not_reported": "not_started"}
+
+
+@dataclass(frozen=True)
+class TaskOutcome:
+    """A task at the end of the period, from the last year anyone reported on it."""
+
+    id: str
+    number: int
+    title: str
+    part: str  # one of FINAL_TASK_COLUMNS
+    status: str  # as last reported, one of overview.TASK_COLUMNS
+    year: int | None  # the last year reported on; None: never
+    evidence: tuple[tuple[str, str], ...]  # (unit name, what it reported) for that year
+
+
+@dataclass(frozen=True)
+class GroupOutcome:
+    id: str
+    kind: str
+    number: int
+    title: str
+    title_en: str
+    lead: tuple[str, ...]  # unit names
+    counts: dict[str, int]  # FINAL_TASK_COLUMNS -> number of tasks
+    tasks: tuple[TaskOutcome, ...]
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """One unit over the whole period: the years it owed a report and how each was met, what it gave."""
+
+    id: str
+    name: str
+    name_en: str
+    owed_years: tuple[int, ...]
+    on_time: tuple[int, ...]  # its report for the year is dated by the end of the year after
+    late: tuple[int, ...]  # dated later than that
+    undated: tuple[int, ...]  # received, without a `submitted` date
+    missing: tuple[int, ...]  # owed and never received
+    figures: int  # accepted figures it reported over the period
+    tasks_done: int  # tasks it reported done
+
+
+@dataclass(frozen=True)
+class FinalEvaluation:
+    groups: tuple[GroupOutcome, ...]
+    units: tuple[UnitRecord, ...]
+
+    def groups_of_kind(self, kind: str) -> list[GroupOutcome]:
+        return [g for g in self.groups if g.kind == kind]
+
+
+def final_verdict(status: Status) -> Status:
+    """A target's status at the end of the period, achieved or not: an annual target judged on the
+    last year whose ratio still says 'on track' has not met that year's figure."""
+    return status if status in FINAL_VERDICTS else Status.NOT_ACHIEVED
+
+
+def on_time_by(year: int) -> dt.date:
+    """When the report for `year` is due: the plan sets no date, so by the end of the year after."""
+    return dt.date(year + 1, 12, 31)
+
+
+def final_evaluation(data: ReportData, plan: Plan, submissions: list[Submission], values: list[ValueRecord],
+                     tasks: list[TaskRecord], owed_years: dict[str, tuple[int, ...]]) -> ReportData:
+    """The report for the period's last year made into the final evaluation: every target achieved
+    or not (no forecasts), every task where its last reports leave it with their evidence, and each
+    unit's record over the period. `owed_years`: unit id -> the years it owed a report (`duties`)."""
+    indicators = tuple(replace(i, status=final_verdict(i.status), forecast=None, forecast_meets_target=None,
+                               forecast_from=None) for i in data.indicators)
+    goal = next((i for i in indicators if data.goal is not None and i.id == data.goal.id), None)
+    counts = {s: sum(1 for i in indicators if i.status is s) for s in HEADLINE_ORDER}
+    in_period = [t for t in tasks if plan.period.start <= t.year <= data.year]
+    names = {u.id: u.name for u in plan.units}
+    groups = []
+    for group in plan.groups:
+        outcomes = []
+        for task in group.tasks:
+            reports = [r for r in in_period if r.task == task.id]
+            last = max((r.year for r in reports), default=None)
+            latest = [r for r in reports if r.year == last]
+            status = task_status(latest)
+            evidence = tuple((names.get(r.unit, r.unit), r.evidence) for r in
+                             sorted(latest, key=lambda r: (r.unit, r.area or "")) if r.evidence)
+            outcomes.append(TaskOutcome(task.id, task.number, task.title, _FINAL_TASK_PART[status], status,
+                                        last, evidence))
+        lead = tuple(names.get(u, u) for u in group.lead)
+        counts_g = {c: sum(1 for o in outcomes if o.part == c) for c in FINAL_TASK_COLUMNS}
+        groups.append(GroupOutcome(group.id, group.kind, group.number, group.title, group.label_en, lead,
+                                   counts_g, tuple(outcomes)))
+    units = []
+    for unit in plan.units:
+        own = [s for s in submissions if s.unit == unit.id and plan.period.start <= s.year <= data.year]
+        owed = owed_years.get(unit.id, ())
+        if not owed and not own:
+            continue
+        on_time, late, undated = [], [], []
+        for year in sorted({s.year for s in own}):
+            dates = [s.submitted for s in own if s.year == year and s.submitted is not None]
+            if not dates:
+                undated.append(year)
+            else:
+                (on_time if max(dates) <= on_time_by(year) else late).append(year)
+        received = {s.year for s in own}
+        figures = sum(1 for v in values if v.unit == unit.id and plan.period.start <= v.year <= data.year)
+        done = len({t.task for t in in_period if t.unit == unit.id and t.status is TaskStatus.DONE})
+        units.append(UnitRecord(unit.id, unit.name, unit.label_en, owed, tuple(on_time), tuple(late),
+                                tuple(undated), tuple(y for y in owed if y not in received), figures, done))
+    return replace(data, indicators=indicators, goal=goal, counts=counts,
+                   final=FinalEvaluation(tuple(groups), tuple(units)))
+
+
+def final_method_paragraph(data: ReportData, lang: str) -> str:
+    return text("final.method_text", lang, start=data.start_year, end=data.end_year)

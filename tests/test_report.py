@@ -684,3 +684,33 @@ def test_committed_examples_are_current(lang):
     assert SVG_ELEMENT.sub("<svg/>", committed) == SVG_ELEMENT.sub("<svg/>", fresh), \
         f"{html_path} is stale: run docs/examples/make.sh"
     assert (EXAMPLES / "report-2024.zh.png").stat().st_size > 10_000
+
+
+def _final_example():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("final_example", EXAMPLES / "final_example.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_committed_final_evaluation_examples_are_current(lang):
+    """docs/examples/final-2025.*: the sample plus the invented 2025 reports, made by final_example.py."""
+    example = _final_example()
+    from sciplan.render.report_markdown import render_report as markdown
+
+    md_path = EXAMPLES / f"final-2025.{lang}.md"
+    committed = md_path.read_text(encoding="utf-8")
+    data = example.final_report(_example_date(committed))
+    assert data.final is not None and data.sample
+    assert committed == markdown(data, lang), f"{md_path} is stale: run docs/examples/make.sh"
+    pytest.importorskip("matplotlib")
+    from sciplan.render.html import render_report as html
+
+    html_path = EXAMPLES / f"final-2025.{lang}.html"
+    committed = html_path.read_text(encoding="utf-8")
+    fresh = html(example.final_report(_example_date(committed)), lang)
+    assert SVG_ELEMENT.sub("<svg/>", committed) == SVG_ELEMENT.sub("<svg/>", fresh), \
+        f"{html_path} is stale: run docs/examples/make.sh"

@@ -210,6 +210,32 @@ def test_the_whole_round(cli, county):
     code, stdout, _ = cli("status", "--year", ROUND_YEAR, "--format", "json", cwd=county)
     assert code == 0
 
+    # validate: the figure typed into the wrong row is named beside what the other units report
+    code, stdout, _ = cli("validate", "--format", "json", "--no-cache", cwd=county)
+    report = json.loads(stdout)
+    assert code == 0 and report["errors"] == 0
+    wrong = [f for f in report["findings"] if f["code"] == "W504"]
+    assert [f["file"].rsplit("/", 1)[-1] for f in wrong] == ["health.yaml"]
+    assert "is 1200 in 2025" in wrong[0]["message"] and "median" in wrong[0]["message"]
+
+    # missing: who still owes for the year, with the contact from its last report
+    code, stdout, _ = cli("missing", "--format", "json", cwd=county)
+    owing = {u["id"]: u for u in json.loads(stdout)["units"]}
+    assert code == 0 and json.loads(stdout)["year"] == ROUND_YEAR
+    assert "cast" not in owing and "health" not in owing  # sent everything the form required
+    assert owing["edu"]["report_missing"] and owing["youth-league"]["report_missing"]  # refused
+    assert owing["edu"]["last_report"] == ROUND_YEAR - 1 and owing["edu"]["contact"]
+    code, stdout, _ = cli("missing", "--lang", "zh", cwd=county)
+    assert code == 0 and "县教育局" in stdout and "县科协" not in stdout
+
+    # the final evaluation: the period is over
+    code, stdout, err = cli("report", "--year", ROUND_YEAR, "--format", "markdown", "--lang", "zh",
+                            cwd=county)
+    assert code == 0, err
+    assert stdout.startswith("# 2021—2025年实施情况总结评估（初稿）")
+    cast_row = next(line for line in stdout.splitlines() if line.startswith("| 县科协 |"))
+    assert "2021、2022、2023、2024、2025 | 2021、2022、2023、2024、2025 |" in cast_row  # owed, on time
+
 
 def test_gap_defaults_to_the_latest_year_with_data(cli):
     code, stdout, err = cli("gap", "--format", "json")

@@ -16,6 +16,10 @@ for lang in zh en; do
     sciplan report --year 2024 --lang "$lang" --format markdown -o "$out/report-2024.$lang.md" --force
 done
 
+# The final evaluation (the period's last year): the sample plus the invented reports in sample-2025/.
+made=$(if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then date -u -d "@$SOURCE_DATE_EPOCH" +%F; else date +%F; fi)
+python3 docs/examples/final_example.py "$made"
+
 chromium=${SCIPLAN_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 if [ -z "$chromium" ]; then
     echo "make.sh: Chromium not found; $out/report-2024.zh.png was not updated" >&2

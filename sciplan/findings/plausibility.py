@@ -49,3 +49,30 @@ W503 = Code(
                          "zh": "请补充 `evidence:`，用一句话说明目前已做的工作。"},
     },
 )
+
+W504 = Code(
+    "W504", "flow-out-of-place", WARNING,
+    title={"en": "Figure far from the unit's other years or from similar reports",
+           "zh": "数值与本单位往年或同类报送相差悬殊"},
+    description="A yearly flow is more than 5 times, or less than a fifth of, the median of the same "
+                "unit's figures in earlier years (at least two; when the previous year is missing, so W501 "
+                "cannot judge), or, for a unit that never reported the indicator before, the median of what "
+                "other units report for it in the same year or the one before (at least three figures, the "
+                "whole's and the areas'). Small counts (both figures under 10) are not judged. Often a "
+                "figure typed into the wrong row.",
+    messages={
+        "history": {"en": "`{indicator}` is {value} in {year}, {ratio}x the unit's earlier figures "
+                          "(median {typical} over {years})",
+                    "zh": "`{indicator}` {year} 年为 {value}，"
+                          "是本单位往年数值（{years} 年，中位数 {typical}）的 {ratio} 倍"},
+        "history.hint": {"en": "Check the figure and the row it is in; if it is right, say why in `note:`.",
+                         "zh": "请核对数值及所填的行；如数值无误，请在 `note:` 中说明原因。"},
+        "peers": {"en": "`{indicator}` is {value} in {year}, {ratio}x the median of what other units "
+                        "reported for it in {years}: {typical} ({count} figures, {low} to {high})",
+                  "zh": "`{indicator}` {year} 年为 {value}，是 {years} 年其他单位同类数值中位数 {typical}"
+                        "（共 {count} 个，{low} 至 {high}）的 {ratio} 倍"},
+        "peers.hint": {"en": "Was it typed into the wrong row? Check the figure against the form; if it is "
+                             "right, say why in `note:`.",
+                       "zh": "是否填错了行？请对照报表核对；如数值无误，请在 `note:` 中说明原因。"},
+    },
+)

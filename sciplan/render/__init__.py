@@ -65,11 +65,13 @@ STATUS = Renderers("the status overview", text="documents:status_text", json="do
                    markdown="documents:status_markdown", csv="documents:status_csv")
 UNITS = Renderers("the list of units", text="documents:units_text", json="documents:as_json")
 UNIT = Renderers("one unit's duties", text="documents:unit_text", json="documents:as_json")
+MISSING = Renderers("who still owes", text="documents:missing_text", json="documents:as_json",
+                    markdown="documents:missing_markdown", csv="documents:missing_csv")
 REPORT = Renderers("the yearly report", html="documents:report_html", markdown="documents:report_markdown")
 
 # Which registry renders a document, by the document's class name (no import needed to decide).
 BY_DOCUMENT = {"Checked": FINDINGS, "GapTable": GAP, "StatusOverview": STATUS, "UnitRoster": UNITS,
-               "UnitDetail": UNIT, "ReportData": REPORT}
+               "UnitDetail": UNIT, "ReportData": REPORT, "MissingList": MISSING}
 
 FINDINGS_FORMATS = FINDINGS.names
 TABLE_FORMATS = STATUS.names

@@ -145,6 +145,27 @@ def unit_text(detail: Any, style: Style) -> str:
                                                              lang=style.lang)
 
 
+# --- who still owes (`sciplan missing`) -------------------------------------------------------------
+
+def missing_text(missing: Any, style: Style) -> str:
+    from .missing import render_text
+
+    return _notice_lines(missing, style) + render_text(missing, color=style.color, width=style.width,
+                                                       lang=style.lang)
+
+
+def missing_markdown(missing: Any, style: Style) -> str:
+    from .missing import render_markdown
+
+    return _notice_markdown(missing, style) + render_markdown(missing, lang=style.lang)
+
+
+def missing_csv(missing: Any, style: Style) -> str:
+    from .missing import render_csv
+
+    return render_csv(missing, sample_note=csv_note(missing))
+
+
 # --- the yearly report (its header names its source itself) -----------------------------------------
 
 def report_html(data: Any, style: Style) -> str:

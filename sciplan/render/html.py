@@ -13,7 +13,14 @@ from markupsafe import Markup
 from .. import __version__
 from ..i18n import text
 from ..overview import TASK_COLUMNS
-from ..report import HEADLINE_ORDER, ReportData, method_paragraph
+from ..report import (
+    FINAL_TASK_COLUMNS,
+    FINAL_VERDICTS,
+    HEADLINE_ORDER,
+    ReportData,
+    final_method_paragraph,
+    method_paragraph,
+)
 from . import numbers as num
 from . import report_labels as say
 from .charts import EXPECTED_COLOUR, STATUS_COLOURS, TARGET_COLOUR, chart_svg
@@ -80,7 +87,7 @@ def render_report(data: ReportData, lang: str) -> str:
                                  t("report.chart_label", name=ind.name, status=say.status(ind.status, lang))))
         for ind in charted
     }
-    template = environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2" if data.final is None else "final.html.j2")
     return template.render(
         data=data,
         lang=lang,
@@ -98,6 +105,8 @@ def render_report(data: ReportData, lang: str) -> str:
         status_colours={str(s): c for s, c in STATUS_COLOURS.items()},
         expected_colour=EXPECTED_COLOUR,
         target_colour=TARGET_COLOUR,
-        method=method_paragraph(data, lang),
+        method=method_paragraph(data, lang) if data.final is None else final_method_paragraph(data, lang),
+        final_task_columns=FINAL_TASK_COLUMNS,
+        final_verdicts=FINAL_VERDICTS,
         version=__version__,
     )

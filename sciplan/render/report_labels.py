@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import text
-from ..report import IndicatorReport
+from ..report import IndicatorReport, TaskOutcome
 from . import numbers as num
 
 COMPARATOR_SIGNS = {">": ">", ">=": "≥"}
@@ -67,3 +67,14 @@ def joined(items: tuple[str, ...] | list[str], lang: str) -> str:
 def goal_line(ind: IndicatorReport, year: int, lang: str) -> str:
     return text("report.goal_line", lang, name=ind.name, target=target(ind, lang), year=year,
                 actual=row_amount(ind, ind.actual), expected=row_amount(ind, ind.expected))
+
+
+def final_task(task: TaskOutcome, lang: str) -> str:
+    """Where a task stands at the end of the period: its status, and the year it was last reported."""
+    if task.year is None:
+        return text("final.never", lang)
+    return task_status(task.status, lang) + text("final.last_year", lang, year=task.year)
+
+
+def years(values: tuple[int, ...], lang: str) -> str:
+    return text("list.separator", lang).join(map(str, values)) if values else num.UNKNOWN

@@ -2,16 +2,18 @@
 
 Runs over the records of every file once the files are checked: the same figure reported twice
 (X401), two units reporting one level (X402), a task reported twice (X403), and the plausibility
-warnings that compare a unit's figure with its previous year's (W501, W502). Returns findings and
+warnings that compare a unit's figure with its previous year's (W501, W502), with its earlier years
+and with what other units report (W504). Returns findings and
 which value records must not be counted; reads nothing but the plan and the records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from statistics import median
 
 from .. import progress as pf
-from ..findings import W501, W502, X401, X402, X403, Finding
+from ..findings import W501, W502, W504, X401, X402, X403, Finding
 from ..i18n import Message
 from ..plan import Kind, Plan
 from .context import plain
@@ -71,7 +73,9 @@ def cross_file_findings(plan: Plan, values: list[pf.ValueRecord], tasks: list[pf
                                      other=f"{other.place.file}:{other.place.line}"))
         task_seen.setdefault(key, task)
     del first, level_owner, task_seen  # the plausibility index is as large: not both at once
-    findings.extend(_plausibility(plan, [v for n, v in enumerate(values) if n not in dropped]))
+    kept = [v for n, v in enumerate(values) if n not in dropped]
+    findings.extend(_plausibility(plan, kept))
+    findings.extend(_out_of_place(plan, kept))
     return findings, dropped
 
 
@@ -110,3 +114,56 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
                                      indicator=rec.indicator, previous=plain(prev.value),
                                      previous_year=rec.year - 1, value=plain(rec.value), year=rec.year))
     return findings
+
+
+OUT_OF_PLACE = 5  # W504: more than this many times the typical figure, or less than its inverse
+PEERS_NEEDED = 3  # other units' figures (that year and the one before) before they make a typical figure
+HISTORY_NEEDED = 2  # earlier years of the unit's own before they make a typical figure
+
+
+def _far(value: float, typical: float) -> bool:
+    """`value` more than OUT_OF_PLACE times `typical` or under its inverse, figures of 10 and more."""
+    if typical <= 0 or max(value, typical) < JUMP_FLOOR:
+        return False
+    return value > OUT_OF_PLACE * typical or value < typical / OUT_OF_PLACE
+
+
+def _out_of_place(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
+    """W504: a flow far from the median of the unit's earlier years (when W501 has no previous year to
+    judge by) or, for a unit that never reported it before, from what other units report for the same
+    indicator in the same year or the one before (for the whole or an area: a round half collected is
+    compared with last year's reports too). Figures of one indicator differ widely between units, so a
+    unit with figures of its own is held to those."""
+    flows = [v for v in values if (ind := plan.indicator(v.indicator)) is not None and ind.is_flow]
+    history: dict[tuple, list[pf.ValueRecord]] = {}
+    peers: dict[tuple, list[pf.ValueRecord]] = {}
+    for v in flows:
+        history.setdefault((v.unit, v.area, v.indicator), []).append(v)
+        peers.setdefault((v.indicator,), []).append(v)
+    findings = []
+    for rec in flows:
+        earlier = sorted((v for v in history[(rec.unit, rec.area, rec.indicator)] if v.year < rec.year),
+                         key=lambda v: v.year)
+        if earlier:  # its own figures are the measure; the previous year's is W501's
+            typical = median(v.value for v in earlier)
+            gap_before = earlier[-1].year != rec.year - 1
+            if len(earlier) >= HISTORY_NEEDED and gap_before and _far(rec.value, typical):
+                findings.append(W504.say("history", file=rec.place.file, line=rec.place.line,
+                                         indicator=rec.indicator, value=plain(rec.value), year=rec.year,
+                                         ratio=_times(rec.value / typical), typical=plain(typical),
+                                         years="、".join(str(v.year) for v in earlier)))
+            continue
+        others = [v for v in peers[(rec.indicator,)]
+                  if v.unit != rec.unit and rec.year - 1 <= v.year <= rec.year]
+        if len(others) >= PEERS_NEEDED:
+            typical = median(v.value for v in others)
+            if _far(rec.value, typical):
+                years = "、".join(str(y) for y in sorted({v.year for v in others}))
+                findings.append(W504.say("peers", file=rec.place.file, line=rec.place.line,
+                                         indicator=rec.indicator, value=plain(rec.value), year=rec.year,
+                                         ratio=_times(rec.value / typical), typical=plain(typical),
+                                         count=len(others), years=years,
+                                         low=plain(min(v.value for v in others)),
+                                         high=plain(max(v.value for v in others))))
+    return findings
+

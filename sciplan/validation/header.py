@@ -96,16 +96,15 @@ def check_header(ctx: Context) -> Header:
             year = period
             _folder_year(ctx, period)
 
-    for key in ("contact",):
-        if data.get(key) is not None:
-            ctx.text(data, (), key)
+    contact = ctx.text(data, (), "contact") if data.get("contact") is not None else None
 
     if not (header_ok and unit_id and year and area_ok):
         # Entries are still checked for structure, but nothing from this file enters the ledger.
         record_unit = None
     else:
         record_unit = unit_id
-        ctx.result.submission = pf.Submission(ctx.doc.file, unit_id, year, area_id, submitted)
+        ctx.result.submission = pf.Submission(ctx.doc.file, unit_id, year, area_id, submitted,
+                                                 contact)
     return Header(unit_id, year, area_id, record_unit)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .assessment import STATUS_ORDER, Kind, Status
 from .i18n import text
-from .overview import TASK_COLUMNS, GapRow, StatusOverview
+from .overview import TASK_COLUMNS, GapRow, StatusOverview, part_name, parts_behind
 from .plan import Plan
 from .sources import DataSource
 
@@ -62,6 +62,7 @@ class IndicatorReport:
     plotted: tuple[Point, ...]  # what the chart draws: the running total for cumulative targets
     expected_path: tuple[Point, ...]  # the straight line to the target; empty when it has no start
     forecast_from: Point | None  # the last plotted point, where the forecast line starts
+    part: str | None = None  # the area or unit whose share of the target this is; None: the whole
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class ReportData:
     reporting: tuple[UnitLine, ...]
     source: DataSource | None = None  # the plan file and progress folder read; None: not known
     kinds: tuple[KindLine, ...] = ()  # the plan's group kinds, in its order
+    parts_behind: tuple[IndicatorReport, ...] = ()  # shares of areas and units that are behind, worst first
 
     @property
     def sample(self) -> bool:
@@ -218,6 +220,7 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
         plotted=plotted,
         expected_path=expected_path(row, plan.period.start, final_year),
         forecast_from=plotted[-1] if plotted and a.forecast is not None else None,
+        part=part_name(plan, row.part) if row.part is not None else None,
     )
 
 
@@ -265,6 +268,7 @@ def build_report(overview: StatusOverview, made: dt.date, source: DataSource | N
                          for m in overview.milestones),
         reporting=tuple(reporting),
         source=source,
+        parts_behind=tuple(indicator_report(row, plan) for row in parts_behind(overview.gap)),
     )
 
 

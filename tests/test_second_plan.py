@@ -60,7 +60,7 @@ COMMANDS = [
     ("status", "--format", "markdown"),
     ("status", "--format", "csv"),
     *[("gap", "--year", "2027", "--format", fmt, "--by", by)
-      for fmt in ("text", "json", "markdown", "csv") for by in ("indicator", "group", "unit")],
+      for fmt in ("text", "json", "markdown", "csv") for by in ("indicator", "group", "unit", "area")],
     ("units",),
     ("units", "--year", "2027", "--format", "json"),
     ("unit", "市住建局"),
@@ -206,3 +206,84 @@ def test_a_strictly_rising_ratio(cli):
     assert row["expected"] == pytest.approx(2.125) and row["actual"] == pytest.approx(2.3)
     assert row["gap"] == pytest.approx(-0.175) and row["status"] == "on_track"
     assert row["forecast"] == pytest.approx(3.2) and row["forecast_meets_target"] is True
+
+
+# --- the parts of a breakdown, shown -----------------------------------------------------------------
+
+def _run(cli, *args: str) -> str:
+    code, out, err = cli(*args, "--plan", PLAN, "--progress", PROGRESS)
+    assert code == 0, out + err
+    return out
+
+
+@pytest.mark.parametrize("by", ["area", "按区域", "by area", "区域"])
+def test_gap_by_area_shows_the_whole_then_each_areas_share(cli, by):
+    out = _run(cli, "gap", "--year", "2027", "--by", by, "--lang", "zh")
+    whole, donghu, xishan = out.index("\n全市\n"), out.index("\n东湖街道\n"), out.index("\n西山街道\n")
+    assert whole < donghu < xishan
+    assert "东湖街道分解目标：到2030年 >= 40 处" in out and "西山街道分解目标：到2030年 >= 30 处" in out
+    # 西山's share: 12 expected, 4 reported, 8 behind, nothing for 2026
+    xishan_lines = out[xishan:].splitlines()
+    assert xishan_lines[3].split()[:5] == ["进展有限", "12", "4", "8", "0.33"]
+    assert "缺报：2026" in xishan_lines[4]
+    assert "南桥街道" not in out  # an area given no share has no heading
+
+
+def test_gap_by_unit_adds_the_units_share_under_its_heading(cli):
+    out = _run(cli, "gap", "--year", "2027", "--by", "unit", "--lang", "en")
+    section = out[out.index("\n各街道办事处\n"):]
+    assert "各街道办事处's share: >= 20 处 by 2030" in section
+    assert section.splitlines()[3].split()[:5] == ["needs_acceleration", "8", "6", "2", "0.75"]
+
+
+def test_gap_csv_by_area_names_the_part_of_each_row(cli):
+    import csv
+    import io
+    out = _run(cli, "gap", "--year", "2027", "--by", "area", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    shares = {(r["section"], r["part"]): r for r in rows if r["part"]}
+    assert set(shares) == {("东湖街道", "donghu"), ("西山街道", "xishan")}
+    xishan = shares[("西山街道", "xishan")]
+    assert (xishan["id"], xishan["target"], xishan["expected"], xishan["actual"], xishan["gap"],
+            xishan["status"]) == ("new-venues", "30", "12", "4", "8", "limited_progress")
+    assert {r["section"] for r in rows if not r["part"]} == {"全市"} and len(rows) == 5 + 2
+    by_unit = list(csv.DictReader(io.StringIO(_run(cli, "gap", "--year", "2027", "--by", "unit",
+                                                   "--format", "csv").lstrip("\ufeff"))))
+    assert [(r["section"], r["target"]) for r in by_unit if r["part"] == "subdistrict-offices"] == [
+        ("各街道办事处", "20")]
+
+
+def test_gap_markdown_by_area_has_a_table_per_area(cli):
+    out = _run(cli, "gap", "--year", "2027", "--by", "area", "--format", "markdown", "--lang", "en")
+    assert "## 全市" not in out and "## city-wide" in out  # the plan's own word, in English
+    assert "## 东湖街道" in out and "| 东湖街道's share: >= 40 (2030) | 16 | 17 | -1 |" in out
+
+
+def test_json_keeps_parts_whatever_the_grouping(cli):
+    plain = json.loads(_run(cli, "gap", "--year", "2027", "--format", "json"))
+    by_area = json.loads(_run(cli, "gap", "--year", "2027", "--format", "json", "--by", "area"))
+    assert plain == by_area
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_status_lists_the_shares_that_are_behind(cli, fmt):
+    out = _run(cli, "status", "--year", "2027", "--format", fmt, "--lang", "zh")
+    section = out[out.index("进度滞后的分解目标"):]
+    assert "西山街道分解目标" in section and "各街道办事处分解目标" in section
+    assert "东湖街道" not in out  # on track: not listed
+    assert section.index("西山街道") < section.index("各街道办事处")  # worst first
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_the_report_lists_the_shares_that_are_behind(cli, fmt):
+    out = _run(cli, "report", "--year", "2027", "--format", fmt, "--lang", "zh")
+    section = out[out.index("进度滞后的分解目标"):]
+    assert "西山街道" in section and "各街道办事处" in section and "东湖街道" not in section
+    if fmt == "html":
+        assert 'data-part="西山街道"' in section
+
+
+def test_no_shares_section_without_a_breakdown(cli):
+    code, out, err = cli("status", "--year", "2024", "--lang", "zh")
+    assert code == 0, err
+    assert "进度滞后的分解目标" not in out

@@ -21,7 +21,16 @@ from rich.text import Text
 from ..assessment import Status
 from ..findings import Report, Severity
 from ..i18n import parts, plural, text
-from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
+from ..overview import (
+    GROUP_BY,
+    TASK_COLUMNS,
+    GapRow,
+    GapTable,
+    StatusOverview,
+    grouped,
+    part_name,
+    parts_behind,
+)
 from ..plan import Indicator, Plan
 from . import numbers as num
 
@@ -256,10 +265,14 @@ def _gap_header(table: GapTable, lang: str) -> Text:
     return Text(head, style="bold")
 
 
-def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
-    """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data."""
+def _gap_entry(row: GapRow, year: int, lang: str, plan: Plan) -> list[Text]:
+    """Three lines: name, id and target (a part's share says whose); the figures under the column heads;
+    kind and gaps in the data."""
     i, a = row.indicator, row.assessment
-    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i, lang)}")
+    target = _long_target(i, lang)
+    if row.part is not None:
+        target = text("screen.gap.share", lang, part=part_name(plan, row.part), target=target)
+    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {target}")
     status = _status_text(a.status, lang)
     figures = Text("  ").append_text(status)
     figures.append(" " * (_status_width(lang) - status.cell_len))
@@ -295,12 +308,12 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
             console.print(text("screen.no_match", lang))
             return
         console.print(_gap_header(table, lang))
-        for heading, rows in grouped(table, by):
+        for heading, rows in grouped(table, by, lang):
             if heading:
                 console.print()
                 console.print(Text(heading, style="bold underline"))
             for row in rows:
-                for line in _gap_entry(row, table.year, lang):
+                for line in _gap_entry(row, table.year, lang, plan):
                     console.print(line)
         console.print()
         console.print(_counts_line(table, lang))
@@ -439,6 +452,14 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         console.print(Text(text("screen.status.legend", lang, made=BAR_FULL, expected=BAR_EXPECTED),
                            style="dim"))
         console.print()
+        behind = parts_behind(overview.gap)
+        if behind:
+            console.print(Text(text("screen.parts_behind", lang), style="bold"))
+            console.print(_gap_header(overview.gap, lang))
+            for row in behind:
+                for line in _gap_entry(row, overview.year, lang, plan):
+                    console.print(line)
+            console.print()
         console.print(_task_table(overview, lang))
         console.print()
         milestones = _milestone_table(overview, lang)

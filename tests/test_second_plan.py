@@ -287,3 +287,52 @@ def test_no_shares_section_without_a_breakdown(cli):
     code, out, err = cli("status", "--year", "2024", "--lang", "zh")
     assert code == 0, err
     assert "进度滞后的分解目标" not in out
+
+
+# --- the target's direction: bars, charts, plausibility warnings ----------------------------------
+
+def test_a_falling_level_coming_down_is_no_warning(cli):
+    code, out, err = cli("validate", "--plan", PLAN, "--progress", PROGRESS, "--format", "json", "--no-cache")
+    assert code == 0, err
+    assert json.loads(out)["warnings"] == 0  # 成人肥胖率 19.5 -> 18.5: the way it should go
+
+
+def test_a_falling_level_going_up_is_w502_and_a_rising_one_going_down_too(cli, tmp_path):
+    import shutil
+    folder = tmp_path / "progress"
+    shutil.copytree(PROGRESS, folder)
+    for name, old, new in (("health.yaml", "value: 18.5", "value: 21"),
+                           ("sports.yaml", "value: 38\n", "value: 36.5\n")):
+        path = folder / "2027" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    code, out, err = cli("validate", "--plan", PLAN, "--progress", folder, "--format", "json", "--no-cache")
+    found = {(f["code"], f["file"].rsplit("/", 1)[-1], f["message"]) for f in json.loads(out)["findings"]}
+    assert found == {
+        ("W502", "health.yaml", "`obesity-rate` rises from 19.5 in 2026 to 21 in 2027, away from its target "
+                                "(< 15)"),
+        ("W502", "sports.yaml", "`exercise-share` falls from 37 in 2026 to 36.5 in 2027"),
+    }
+
+
+def test_an_annual_caps_bar_fills_as_the_figure_stays_within_it(cli):
+    out = _run(cli, "status", "--year", "2027", "--lang", "zh")
+    # 57 against a cap of 50: 50 ÷ 57 = 0.88 of the bar, not a full bar for being over the cap
+    line = next(line for line in out.splitlines() if line.startswith("运动伤害事故"))
+    assert "█████████·" in line and "██████████" not in line
+    # a falling level: (18.5 − 20) ÷ (15 − 20) = 0.3 of the way, the straight line at 0.4
+    line = next(line for line in out.splitlines() if line.startswith("成人肥胖率"))
+    assert "███·┊·····" in line
+
+
+def test_charts_follow_the_documents_own_points_and_each_years_cap():
+    import datetime as dt
+
+    from sciplan import api
+    plan = api.load_plan(PLAN)
+    data = api.report(plan, PROGRESS, 2027, dt.date(2028, 1, 15))
+    paths = {i.id: i.expected_path for i in data.indicators}
+    assert paths["new-venues"] == ((2025, 0), (2027, 30), (2029, 90), (2030, 120))
+    assert paths["exercise-share"] == ((2025, 36), (2028, 40), (2030, 42))
+    assert paths["obesity-rate"] == ((2025, 20), (2030, 15))  # down to the target
+    assert paths["sport-injuries"] == ((2026, 60), (2027, 50), (2028, 50), (2029, 50), (2030, 50))
+    assert paths["instructors-per-1000"] == ((2026, 2.0), (2030, 2.5))  # from the first reported year

@@ -174,8 +174,9 @@ def _is_level(row: GapRow) -> bool:
 
 
 def _share(row: GapRow, value: float | None) -> float | None:
-    """Where `value` lies on the way to the final target: 0 at the start (0 for flows, the baseline
-    for levels), 1 at the target."""
+    """Where `value` lies on the way to the final target, in the target's direction: 0 at the start
+    (0 for flows, the baseline for levels, whether they are to rise or fall), 1 at the target; an
+    annual cap is full when the value is within it (cap ÷ value)."""
     a, i = row.assessment, row.indicator
     if value is None or not i.target:
         return None
@@ -183,6 +184,8 @@ def _share(row: GapRow, value: float | None) -> float | None:
         if a.baseline is None or i.target == a.baseline.value:
             return None
         return (value - a.baseline.value) / (i.target - a.baseline.value)
+    if not i.rising:  # an annual cap: nothing to fall short of at 0, half full at twice the cap
+        return i.target / value if value else 1.0
     return value / i.target
 
 

@@ -5,17 +5,9 @@ the status and milestone-state ids (`on_track`) that scripts grep; Chinese shows
 
 from __future__ import annotations
 
+from .. import overview as ov
 from ..i18n import text
-from ..overview import (
-    GROUP_BY,
-    TASK_COLUMNS,
-    GapRow,
-    GapTable,
-    StatusOverview,
-    grouped,
-    part_name,
-    parts_behind,
-)
+from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
 from . import numbers as num
 
 
@@ -72,7 +64,7 @@ def gap_cells(row: GapRow, lang: str = "en", plan=None) -> list[object]:
         missing = (missing + text("screen.semicolon", lang) if missing else "") + missed
     target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
     if row.part is not None and plan is not None:
-        target = text("screen.gap.share", lang, part=part_name(plan, row.part), target=target)
+        target = text("screen.gap.share", lang, part=ov.part_name(plan, row.part), target=target)
     return [i.name, f"`{i.id}`", target,
             *(_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap)),
             num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
@@ -116,7 +108,7 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     counts = text("screen.comma", lang).join(f"{_label('status', s, lang)} {c}"
                                              for s, c in overview.gap.counts().items() if c)
     lines += ["", counts, ""]
-    behind = parts_behind(overview.gap)
+    behind = ov.parts_behind(overview.gap)
     if behind:
         lines += [f"## {text('screen.parts_behind', lang)}", ""]
         lines += _table(gap_header(lang), [gap_cells(r, lang, plan) for r in behind], GAP_ALIGN)

@@ -264,6 +264,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "progress made ÷ progress expected; worst first.",
                           "zh": "数据 {start}-{year}年。差距 = 应达 − 实际（正数为不足）；进度比 = "
                                 "实际进展 ÷ 应有进展；最需关注的在前。"},
+    "screen.gap.legend_falling": {
+        "en": "Data {start}-{year}. Gap = the shortfall: expected − actual, or actual − expected for a "
+              "falling target (+ is behind); ratio = progress made ÷ progress expected; worst first.",
+        "zh": "数据 {start}-{year}年。差距 = 落后的量：应达 − 实际，下降类目标为实际 − 应达（正数为落后）；"
+              "进度比 = 实际进展 ÷ 应有进展；最需关注的在前。"},
     "screen.no_match": {"en": "No indicator matches.", "zh": "没有符合条件的指标。"},
     "screen.gap.share": {"en": "{part}'s share: {target}", "zh": "{part}分解目标：{target}"},
     "screen.parts_behind": {"en": "Shares behind (targets split among areas and units)",

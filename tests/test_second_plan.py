@@ -336,3 +336,10 @@ def test_charts_follow_the_documents_own_points_and_each_years_cap():
     assert paths["obesity-rate"] == ((2025, 20), (2030, 15))  # down to the target
     assert paths["sport-injuries"] == ((2026, 60), (2027, 50), (2028, 50), (2029, 50), (2030, 50))
     assert paths["instructors-per-1000"] == ((2026, 2.0), (2030, 2.5))  # from the first reported year
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "or actual − expected for a falling target"),
+                                             ("zh", "下降类目标为实际 − 应达")])
+def test_the_gap_legend_says_how_a_falling_targets_gap_is_counted(cli, lang, words):
+    out = _run(cli, "gap", "--year", "2027", "--lang", lang)
+    assert words.replace(" ", "") in "".join(out.split())  # wherever the screen wraps the line

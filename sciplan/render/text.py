@@ -304,8 +304,10 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         console.print(plan.title)
         console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
-        console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
-                           style="dim"))
+        # Plans with a falling target get the legend that says how its gap is counted.
+        falling = any(not r.indicator.rising for r in table.rows)
+        legend = "screen.gap.legend_falling" if falling else "screen.gap.legend"
+        console.print(Text(text(legend, lang, start=plan.period.start, year=table.year), style="dim"))
         console.print()
         if not table.rows:
             console.print(text("screen.no_match", lang))

@@ -46,6 +46,7 @@ __all__ = [
     "classify",
     "cumulative_actual",
     "expected_by",
+    "expected_points",
     "forecast",
     "shortfall",
     "target_for",
@@ -169,24 +170,37 @@ def _through(points: list[tuple[int, float]], year: int) -> float:
     return points[-1][1]
 
 
+def expected_points(target: Target, baseline: Baseline | None) -> tuple[tuple[int, float], ...]:
+    """The points the expected path runs straight through, in year order (what a chart draws).
+
+    cumulative: (S − 1, 0), each `by_year` point, (E, T); level and ratio: (b, B), each `by_year` point
+    after b, (E, T), and none without a baseline; annual: each year's own target, S..E."""
+    t, s, e = target.value, target.start_year, _final_year(target)
+    if target.kind == Kind.ANNUAL:
+        return tuple((y, target_for(target, y)) for y in range(s, e + 1))
+    if target.kind == Kind.CUMULATIVE:
+        # Nothing before the first year; each by_year point a total by the end of its year.
+        return ((s - 1, 0.0), *((y, v) for y, v in target.by_year if s <= y < e), (e, t))
+    if baseline is None:
+        return ()
+    b, bv = baseline.year, baseline.value
+    if e == b:
+        return ((b, bv),)
+    return ((b, bv), *((y, v) for y, v in target.by_year if b < y < e), (e, t))
+
+
 def expected_by(target: Target, year: int, baseline: Baseline | None) -> float | None:
     """Where the plan should be in `year`: on the straight line from start to target, through the plan's
     own figures for the years between (`by_year`) where it gives them."""
     _check_year(target, year)
-    t, s, e = target.value, target.start_year, _final_year(target)
     if target.kind == Kind.ANNUAL:
         return target_for(target, year)
-    if target.kind == Kind.CUMULATIVE:
-        # Nothing before the first year; each by_year point a total by the end of its year.
-        points = [(s - 1, 0.0), *((y, v) for y, v in target.by_year if s <= y < e), (e, t)]
-        return _through(points, year)
-    if baseline is None:
+    points = list(expected_points(target, baseline))
+    if not points:
         return None
-    b, bv = baseline.year, baseline.value
     # At the baseline year nothing is expected yet; also avoids 0/0 when E == b.
-    if year == b or e == b:
-        return bv
-    points = [(b, bv), *((y, v) for y, v in target.by_year if b < y < e), (e, t)]
+    if target.kind != Kind.CUMULATIVE and (year == points[0][0] or len(points) == 1):
+        return points[0][1]
     return _through(points, year)
 
 

@@ -112,6 +112,7 @@ GAP_GROUPING = Vocabulary((
     Word("indicator", "by indicator", "按指标", ("指标",)),
     Word("group", "by group", "按分组", ("分组",)),
     Word("unit", "by unit", "按单位", ("单位", "按牵头单位", "牵头单位")),
+    Word("area", "by area", "按区域", ("区域", "按地区", "地区", "分区域")),
 ))
 
 class Comparator(StrEnum):

@@ -35,8 +35,9 @@ def _natural_decimals(value: float, measure: str) -> int:
 def decimals_for(expected: float | None, actual: float | None, gap: float | None, measure: str = "") -> int:
     """The decimals that a row of expected, actual and gap shows, the same for all three: the fewest,
     from what each figure shows on its own, at which the figures shown add up (expected shown minus
-    actual shown is the gap shown) and a gap that is not zero does not show as zero; at most
-    MAX_DECIMALS. 109.6, 110, -0.4 -> 1 (109.6, 110.0, -0.4); 10.04, 10, 0.04 -> 2."""
+    actual shown is the gap shown, or its negative for a falling target) and a gap that is not zero
+    does not show as zero; at most MAX_DECIMALS. 109.6, 110, -0.4 -> 1 (109.6, 110.0, -0.4);
+    10.04, 10, 0.04 -> 2."""
     present = [v for v in (expected, actual, gap) if v is not None]
     if not present:
         return 0
@@ -54,7 +55,8 @@ def _adds_up(expected: float | None, actual: float | None, gap: float | None, de
         return False
     if expected is None or actual is None or gap is None:
         return True
-    return shown(expected) - shown(actual) == shown(gap)
+    # The gap is the shortfall: expected − actual for a rising target, actual − expected for a falling one.
+    return abs(shown(expected) - shown(actual)) == abs(shown(gap))
 
 
 def written(value: float | None, literal: str | None = None) -> str:

@@ -169,10 +169,12 @@ HELP: dict[str, dict[str, str]] = {
     "opt.validate.strict": {"en": "Treat warnings as errors (exit 1).", "zh": "警告也按错误处理（退出码为 1）"
                                                                               "。"},
     "opt.validate.max_bytes": {"en": "Largest file accepted.", "zh": "可接受的最大文件字节数。"},
-    "opt.gap.by": {"en": "Group rows under the tasks' groups or their lead units (ids or the words shown: "
-                         "by indicator, by group, by unit).",
-                   "zh": "按指标、按分组或按牵头单位分组显示（可填 indicator、group、unit，或填 按指标、"
-                         "按分组、按单位）。"},
+    "opt.gap.by": {"en": "Group rows under the tasks' groups, their lead units (with each unit's share of "
+                         "split targets) or the areas (the whole, then each area's share) (ids or the words "
+                         "shown: by indicator, by group, by unit, by area).",
+                   "zh": "按指标、按分组、按牵头单位（另列各单位的分解目标）或按区域（先列全域，"
+                         "再列各区域的分解目标）分组显示（可填 indicator、group、unit、area，"
+                         "或填 按指标、按分组、按单位、按区域）。"},
     "opt.gap.status": {"en": "Only these statuses, comma-separated: ids or the words shown, e.g. "
                              "limited_progress,deterioration or \"limited progress\".",
                        "zh": "只显示这些状态，用逗号分隔：可填状态编号或屏幕上显示的名称，如 进展有限,出现倒"

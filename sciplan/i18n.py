@@ -91,6 +91,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "{year}年共评估 {total} 项目标："},
     "report.targets": {"en": "Targets, most in need of attention first", "zh": "指标目标（需关注的在前）"},
     "report.col.indicator": {"en": "Indicator", "zh": "指标"},
+    "report.parts_behind": {"en": "Shares behind: targets split among areas and units",
+                            "zh": "进度滞后的分解目标"},
+    "report.col.part": {"en": "Share of", "zh": "分解到"},
     "report.col.target": {"en": "Target", "zh": "目标"},
     "report.col.expected": {"en": "Expected", "zh": "应达"},
     "report.col.actual": {"en": "Actual", "zh": "实际"},
@@ -300,7 +303,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "progress made ÷ progress expected; worst first.",
                           "zh": "数据 {start}-{year}年。差距 = 应达 − 实际（正数为不足）；进度比 = "
                                 "实际进展 ÷ 应有进展；最需关注的在前。"},
+    "screen.gap.legend_falling": {
+        "en": "Data {start}-{year}. Gap = the shortfall: expected − actual, or actual − expected for a "
+              "falling target (+ is behind); ratio = progress made ÷ progress expected; worst first.",
+        "zh": "数据 {start}-{year}年。差距 = 落后的量：应达 − 实际，下降类目标为实际 − 应达（正数为落后）；"
+              "进度比 = 实际进展 ÷ 应有进展；最需关注的在前。"},
     "screen.no_match": {"en": "No indicator matches.", "zh": "没有符合条件的指标。"},
+    "screen.gap.share": {"en": "{part}'s share: {target}", "zh": "{part}分解目标：{target}"},
+    "screen.parts_behind": {"en": "Shares behind (targets split among areas and units)",
+                            "zh": "进度滞后的分解目标"},
     "screen.forecast.meets": {"en": "meets", "zh": "可达标"},
     "screen.forecast.short": {"en": "short", "zh": "难达标"},
     "screen.gap.judged_at": {"en": " · judged at its target year {year}", "zh": " · 按目标年份{year}年评估"},

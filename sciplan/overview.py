@@ -26,7 +26,7 @@ from .plan import Group, Indicator, Milestone, Plan
 from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
 from .sources import DataSource, with_source
 
-GROUP_BY = ("indicator", "group", "unit")
+GROUP_BY = ("indicator", "group", "unit", "area")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class GapRow:
     series: dict[int, float]  # the county's values for S..Y
     year: int  # the year assessed: Y, or the target year when the target fell due before Y
     parts: tuple[PartRow, ...] = ()  # the breakdown's parts, areas first, in the plan's order
+    part: PartRow | None = None  # set on a row that shows one part's share (see `share_row`)
 
     @property
     def status(self) -> Status:
@@ -152,6 +153,33 @@ def _parts(ledger: Ledger, indicator: Indicator, target: Target, year: int, at: 
     return tuple(out)
 
 
+def share_row(row: GapRow, part: PartRow) -> GapRow:
+    """The row of one part's share, shaped like a whole row so every layout shows it alike: the
+    indicator carries the part's target (no `by_year`, baseline or breakdown of the whole), the
+    figures are the part's own. Only the layouts of `gap --by area|unit` and the lists of parts
+    behind show these rows; JSON keeps them in `parts`."""
+    shared = row.indicator.model_copy(update={"target": part.target, "by_year": {}, "baseline": None,
+                                              "breakdown": None})
+    shared.keep_written_target(None)
+    return replace(row, indicator=shared, assessment=part.assessment, series=part.series, parts=(), part=part)
+
+
+BEHIND = frozenset({Status.NOT_ACHIEVED, Status.DETERIORATION, Status.LIMITED_PROGRESS,
+                    Status.NEEDS_ACCELERATION})
+
+
+def parts_behind(table: GapTable) -> list[GapRow]:
+    """The shares of parts that are behind (needing acceleration or worse), worst first."""
+    rows = [share_row(row, part) for row in table.rows for part in row.parts if part.status in BEHIND]
+    return sorted(rows, key=lambda r: STATUS_ORDER.index(r.status))
+
+
+def part_name(plan: Plan, part: PartRow) -> str:
+    """The name of the area or unit a part is."""
+    found = plan.area(part.id) if part.by == "area" else plan.unit(part.id)
+    return found.name if found is not None else part.id
+
+
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
     """Every indicator with a target, assessed for `year`, worst first."""
     check_year(plan, year)
@@ -177,12 +205,21 @@ def filter_rows(table: GapTable, statuses: set[str] | None) -> GapTable:
     return replace(table, rows=[r for r in table.rows if str(r.status) in statuses])
 
 
-def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
-    """Rows under headings: one heading per group (by=group) or per lead unit (by=unit)."""
+def grouped(table: GapTable, by: str, lang: str = "zh") -> list[tuple[str, list[GapRow]]]:
+    """Rows under headings: one heading per group (by=group); per lead unit, each followed by the
+    shares the breakdowns give that unit (by=unit); the whole (the plan's word for it, in `lang`),
+    then one heading per area with the shares it is given (by=area)."""
     plan = table.plan
     if by == "indicator":
         return [("", table.rows)]
     sections: dict[str, list[GapRow]] = {}
+    if by == "area":
+        for row in table.rows:
+            for part in row.parts:
+                if part.by == "area":
+                    sections.setdefault(part_name(plan, part), []).append(share_row(row, part))
+        areas = [(a.name, sections[a.name]) for a in plan.areas if a.name in sections]
+        return [(plan.whole(lang) or "", table.rows), *areas]
     if by == "group":
         goal = plan.goal_title or plan.goal_id or ""  # its heading without the outline number
         order = [goal] + [g.title for g in plan.groups]
@@ -197,6 +234,10 @@ def grouped(table: GapTable, by: str) -> list[tuple[str, list[GapRow]]]:
             leads = (owner.lead if owner else row.group.lead) if row.group else plan.reporters(row.indicator)
             for unit_id in leads:
                 sections.setdefault(plan.unit(unit_id).name, []).append(row)  # type: ignore[union-attr]
+        for row in table.rows:
+            for part in row.parts:
+                if part.by == "unit":
+                    sections.setdefault(part_name(plan, part), []).append(share_row(row, part))
         return [(name, sections[name]) for name in order if name in sections]
     raise ValueError(f"unknown grouping {by!r}; choose one of {', '.join(GROUP_BY)}")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .assessment import STATUS_ORDER, Kind, Status
+from .assessment import STATUS_ORDER, Kind, Status, expected_points
 from .i18n import text
-from .overview import TASK_COLUMNS, GapRow, StatusOverview, task_status
+from .overview import TASK_COLUMNS, GapRow, StatusOverview, part_name, parts_behind, target_of, task_status
 from .plan import Plan
 from .progress import Submission, TaskRecord, TaskStatus, ValueRecord
 from .sources import DataSource
@@ -63,6 +63,7 @@ class IndicatorReport:
     plotted: tuple[Point, ...]  # what the chart draws: the running total for cumulative targets
     expected_path: tuple[Point, ...]  # the straight line to the target; empty when it has no start
     forecast_from: Point | None  # the last plotted point, where the forecast line starts
+    part: str | None = None  # the area or unit whose share of the target this is; None: the whole
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class ReportData:
     reporting: tuple[UnitLine, ...]
     source: DataSource | None = None  # the plan file and progress folder read; None: not known
     kinds: tuple[KindLine, ...] = ()  # the plan's group kinds, in its order
+    parts_behind: tuple[IndicatorReport, ...] = ()  # shares of areas and units that are behind, worst first
     final: FinalEvaluation | None = None  # the period's last year: the final evaluation's own parts
 
     @property
@@ -158,22 +160,16 @@ class ReportData:
         return sum(1 for u in self.reporting if u.submitted)
 
 
-def expected_path(row: GapRow, start: int, final_year: int) -> tuple[Point, ...]:
-    """The straight line a target's chart draws, by year-end.
+def expected_path(row: GapRow, plan: Plan) -> tuple[Point, ...]:
+    """The path a target's chart draws, by year-end: straight through the points of the assessment
+    (`assessment.expected_points`), so it bends at the plan's own yearly figures (`by_year`) and runs
+    down for a falling target.
 
     cumulative: from 0 at the start of the period (the end of the year before S) to T in E;
-    annual: T in every year of the plan; level and ratio: from the baseline used (plan's, or the
-    first reported year) to T in E, and nothing when there is no baseline to start from.
+    annual: each year's own target; level and ratio: from the baseline used (plan's, or the first
+    reported year) to T in E, and nothing when there is no baseline to start from.
     """
-    indicator, target = row.indicator, float(row.indicator.target)  # type: ignore[arg-type]
-    if indicator.kind is Kind.CUMULATIVE:
-        return ((start - 1, 0.0), (final_year, target))
-    if indicator.kind is Kind.ANNUAL:
-        return ((start, target), (final_year, target))
-    baseline = row.assessment.baseline
-    if baseline is None:
-        return ()
-    return ((baseline.year, baseline.value), (final_year, target))
+    return expected_points(target_of(plan, row.indicator), row.assessment.baseline)
 
 
 def plotted_values(kind: Kind, values: dict[int, float]) -> tuple[Point, ...]:
@@ -218,8 +214,9 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
         missed_years=a.missed_years,
         values=tuple(sorted(row.series.items())),
         plotted=plotted,
-        expected_path=expected_path(row, plan.period.start, final_year),
+        expected_path=expected_path(row, plan),
         forecast_from=plotted[-1] if plotted and a.forecast is not None else None,
+        part=part_name(plan, row.part) if row.part is not None else None,
     )
 
 
@@ -267,6 +264,7 @@ def build_report(overview: StatusOverview, made: dt.date, source: DataSource | N
                          for m in overview.milestones),
         reporting=tuple(reporting),
         source=source,
+        parts_behind=tuple(indicator_report(row, plan) for row in parts_behind(overview.gap)),
     )
 
 

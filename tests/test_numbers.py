@@ -30,6 +30,13 @@ def test_a_gap_smaller_than_a_tenth_is_not_shown_as_zero():
     assert row(10.04, 10, 0.04) == ("10.04", "10.00", "0.04")
 
 
+def test_a_falling_targets_shortfall_adds_up_without_extra_decimals():
+    # a falling level: 18 expected, 18.5 reported, 0.5 behind (actual − expected); an annual cap: 57 over 50
+    assert row(18.0, 18.5, 0.5, "%") == ("18.0", "18.5", "0.5")
+    assert row(50, 57, 7) == ("50", "57", "7")
+    assert row(20.0, 20.04, 0.04, "%") == ("20.00", "20.04", "0.04")
+
+
 def test_expected_and_actual_add_up_to_the_gap_shown():
     # 109.6 and 110 used to show as 110 and 110 with a gap of -0.4.
     assert row(109.6, 110, -0.4) == ("109.6", "110.0", "-0.4")

@@ -121,7 +121,7 @@ def test_csv_gap(table):
 
 def test_csv_gap_by_unit_adds_a_section_column(table):
     lines = csv_render.render_gap(table, "unit").lstrip("\ufeff").split("\r\n")
-    assert lines[0] == "section," + CSV_HEAD
+    assert lines[0] == "section," + CSV_HEAD + ",part"  # part: whose share a row is; none in this plan
     # skilled-worker-trainings (workers group) is led by 县人力资源和社会保障局, 县总工会 and
     # 县商务科技和工业信息化局; literacy-rate is reported by 县科协 alone.
     sections = [(line.split(",")[0], line.split(",")[2]) for line in lines[1:] if line]

@@ -298,7 +298,7 @@ def test_chart_points_of_levels_and_of_an_annual_target(data):
     assert literacy.forecast == pytest.approx(14.0)  # the line through (2021, 10) and (2024, 13)
     youth = by_id["youth-competition-participants"]
     assert youth.kind is Kind.ANNUAL and youth.target_year is None and youth.final_year == 2025
-    assert youth.expected_path == ((2021, 100.0), (2025, 100.0))
+    assert youth.expected_path == tuple((y, 100.0) for y in range(2021, 2026))  # each year's own target
     assert youth.missed_years == (2023,)
     nothing = by_id["exhibition-area-per-10k"]
     assert nothing.status is Status.NO_DATA and nothing.plotted == () and nothing.expected_path == ()
@@ -318,7 +318,7 @@ def test_expected_path_of_a_level_with_a_plan_baseline(overview):
     from sciplan.assessment import Baseline
 
     with_baseline = replace(row, assessment=replace(row.assessment, baseline=Baseline(2020, 9.0)))
-    assert expected_path(with_baseline, 2021, 2025) == ((2020, 9.0), (2025, 15.0))
+    assert expected_path(with_baseline, overview.plan) == ((2020, 9.0), (2025, 15.0))
 
 
 def test_task_tables_reporting_and_document_details(data):

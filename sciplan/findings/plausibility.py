@@ -27,16 +27,25 @@ W501 = Code(
 
 W502 = Code(
     "W502", "level-falls", WARNING,
-    title={"en": "Level falls", "zh": "存量指标下降"},
-    description="A level indicator is lower than the same unit's figure for the previous year.",
+    title={"en": "Level moves away from its target", "zh": "水平类指标背离目标"},
+    description="A level indicator moves away from its target against the same unit's figure for the "
+                "previous year: lower for a target that rises (`>`, `>=`, and levels that feed a ratio), "
+                "higher for one that falls (`<`, `<=`).",
     messages={
         "falls": {"en": "`{indicator}` falls from {previous} in {previous_year} to {value} in {year}",
                   "zh": "`{indicator}` 从 {previous_year} 年的 {previous} 降到 {year} 年的 {value}"},
         "falls.hint": {"en": "A level such as a registered count rarely falls; check it, or explain in "
                              "`note:`.",
                        "zh": "注册人数这类水平类指标很少下降；请核对，或在 `note:` 中说明。"},
+        "rises": {"en": "`{indicator}` rises from {previous} in {previous_year} to {value} in {year}, away "
+                        "from its target ({comparator} {target})",
+                  "zh": "`{indicator}` 从 {previous_year} 年的 {previous} 升到 {year} 年的 {value}，"
+                        "与目标（{comparator} {target}）方向相反"},
+        "rises.hint": {"en": "The target asks for this figure to come down; check it, or explain in `note:`.",
+                       "zh": "目标要求该指标下降；请核对，或在 `note:` 中说明原因。"},
     },
 )
+
 
 W503 = Code(
     "W503", "evidence-missing", WARNING,

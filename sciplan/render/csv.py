@@ -27,18 +27,21 @@ def _value(v: object) -> object:
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, sample_note: str | None = None) -> str:
-    """One row per indicator; with by=group or by=unit, a leading `section` column names the heading
-    (a row appears once under each lead unit, as in the other formats)."""
+    """One row per indicator; with by=group, unit or area, a leading `section` column names the heading
+    (a row appears once under each lead unit, as in the other formats); with by=unit or area, a last
+    column `part` names the area or unit whose share a row is (empty on the whole's rows)."""
     buffer = io.StringIO()
     buffer.write("\ufeff" + sample_comment(sample_note))
     writer = csv.writer(buffer, lineterminator="\r\n")
     sectioned = by != "indicator"
-    writer.writerow((["section"] if sectioned else []) + GAP_COLUMNS)
+    with_parts = by in ("unit", "area")
+    writer.writerow((["section"] if sectioned else []) + GAP_COLUMNS + (["part"] if with_parts else []))
     for heading, rows in grouped(table, by):
         for row in rows:
             d = row.as_dict()
             d["year"] = table.year
-            writer.writerow(([heading] if sectioned else []) + [_value(d[c]) for c in GAP_COLUMNS])
+            part = [row.part.id if row.part else ""] if with_parts else []
+            writer.writerow(([heading] if sectioned else []) + [_value(d[c]) for c in GAP_COLUMNS] + part)
     return buffer.getvalue()
 
 

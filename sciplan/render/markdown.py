@@ -5,6 +5,7 @@ the status and milestone-state ids (`on_track`) that scripts grep; Chinese shows
 
 from __future__ import annotations
 
+from .. import overview as ov
 from ..i18n import text
 from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
 from . import numbers as num
@@ -50,7 +51,8 @@ def _row_decimals(row: GapRow) -> int:
     return num.decimals_for(a.expected, a.actual, a.gap, row.indicator.measure)
 
 
-def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
+def gap_cells(row: GapRow, lang: str = "en", plan=None) -> list[object]:
+    """One table row; a part's share (`row.part`, with the plan to name it) says whose target it is."""
     i, a = row.indicator, row.assessment
     forecast = _figure(a.forecast, i.measure)
     if a.forecast_meets_target is not None:
@@ -61,6 +63,8 @@ def gap_cells(row: GapRow, lang: str = "en") -> list[object]:
         missed = text("markdown.missed", lang, years=num.years(a.missed_years, lang))
         missing = (missing + text("screen.semicolon", lang) if missing else "") + missed
     target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
+    if row.part is not None and plan is not None:
+        target = text("screen.gap.share", lang, part=ov.part_name(plan, row.part), target=target)
     return [i.name, f"`{i.id}`", target,
             *(_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap)),
             num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
@@ -75,10 +79,10 @@ def render_gap(table: GapTable, by: str = "indicator", *, lang: str = "en") -> s
     lines = [f"# {text('screen.gap.title', lang, year=table.year)}", "", _plan_line(table.plan, lang), ""]
     if not table.rows:
         return "\n".join([*lines, text("screen.no_match", lang)]) + "\n"
-    for heading, rows in grouped(table, by):
+    for heading, rows in grouped(table, by, lang):
         if heading:
             lines += [f"## {heading}", ""]
-        lines += _table(gap_header(lang), [gap_cells(r, lang) for r in rows], GAP_ALIGN)
+        lines += _table(gap_header(lang), [gap_cells(r, lang, table.plan) for r in rows], GAP_ALIGN)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -103,7 +107,13 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     lines += _table(gap_header(lang), [gap_cells(r, lang) for r in overview.gap.rows], GAP_ALIGN)
     counts = text("screen.comma", lang).join(f"{_label('status', s, lang)} {c}"
                                              for s, c in overview.gap.counts().items() if c)
-    lines += ["", counts, "", f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
+    lines += ["", counts, ""]
+    behind = ov.parts_behind(overview.gap)
+    if behind:
+        lines += [f"## {text('screen.parts_behind', lang)}", ""]
+        lines += _table(gap_header(lang), [gap_cells(r, lang, plan) for r in behind], GAP_ALIGN)
+        lines.append("")
+    lines += [f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
     lines += _table([text("screen.col.group", lang), *(text(f"task.{key}", lang) for key in TASK_COLUMNS)],
                     [[g.group.title, *(g.counts[key] for key in TASK_COLUMNS)] for g in overview.groups],
                     ["l", "r", "r", "r", "r", "r"])

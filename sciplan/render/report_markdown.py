@@ -43,6 +43,14 @@ def render_report(data: ReportData, lang: str) -> str:
              f"**{say.status(i.status, lang)}**", say.forecast(i, lang), say.notes(i, lang)]
             for i in data.worst_first]
     lines += _table(header, rows, ["l", "l", "r", "r", "r", "r", "l", "r", "l"])
+    if data.parts_behind:
+        lines += ["", f"### {t('report.parts_behind')}", ""]
+        lines += _table([t("report.col.indicator"), t("report.col.part"), *header[1:]],
+                        [[say.named(i.name, i.name_en, lang), i.part, say.target(i, lang),
+                          *(say.row_amount(i, v) for v in (i.expected, i.actual, i.gap)),
+                          num.ratio(i.ratio), f"**{say.status(i.status, lang)}**", say.forecast(i, lang),
+                          say.notes(i, lang)] for i in data.parts_behind],
+                        ["l", "l", "l", "r", "r", "r", "r", "l", "r", "l"])
 
     lines += values_lines(data, lang)
 

@@ -21,7 +21,16 @@ from rich.text import Text
 from ..assessment import Status
 from ..findings import Report, Severity
 from ..i18n import parts, plural, text
-from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
+from ..overview import (
+    GROUP_BY,
+    TASK_COLUMNS,
+    GapRow,
+    GapTable,
+    StatusOverview,
+    grouped,
+    part_name,
+    parts_behind,
+)
 from ..plan import Indicator, Plan
 from . import numbers as num
 
@@ -165,8 +174,9 @@ def _is_level(row: GapRow) -> bool:
 
 
 def _share(row: GapRow, value: float | None) -> float | None:
-    """Where `value` lies on the way to the final target: 0 at the start (0 for flows, the baseline
-    for levels), 1 at the target."""
+    """Where `value` lies on the way to the final target, in the target's direction: 0 at the start
+    (0 for flows, the baseline for levels, whether they are to rise or fall), 1 at the target; an
+    annual cap is full when the value is within it (cap ÷ value)."""
     a, i = row.assessment, row.indicator
     if value is None or not i.target:
         return None
@@ -174,6 +184,8 @@ def _share(row: GapRow, value: float | None) -> float | None:
         if a.baseline is None or i.target == a.baseline.value:
             return None
         return (value - a.baseline.value) / (i.target - a.baseline.value)
+    if not i.rising:  # an annual cap: nothing to fall short of at 0, half full at twice the cap
+        return i.target / value if value else 1.0
     return value / i.target
 
 
@@ -256,10 +268,14 @@ def _gap_header(table: GapTable, lang: str) -> Text:
     return Text(head, style="bold")
 
 
-def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
-    """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data."""
+def _gap_entry(row: GapRow, year: int, lang: str, plan: Plan) -> list[Text]:
+    """Three lines: name, id and target (a part's share says whose); the figures under the column heads;
+    kind and gaps in the data."""
     i, a = row.indicator, row.assessment
-    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i, lang)}")
+    target = _long_target(i, lang)
+    if row.part is not None:
+        target = text("screen.gap.share", lang, part=part_name(plan, row.part), target=target)
+    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {target}")
     status = _status_text(a.status, lang)
     figures = Text("  ").append_text(status)
     figures.append(" " * (_status_width(lang) - status.cell_len))
@@ -288,19 +304,21 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         console.print(plan.title)
         console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
-        console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
-                           style="dim"))
+        # Plans with a falling target get the legend that says how its gap is counted.
+        falling = any(not r.indicator.rising for r in table.rows)
+        legend = "screen.gap.legend_falling" if falling else "screen.gap.legend"
+        console.print(Text(text(legend, lang, start=plan.period.start, year=table.year), style="dim"))
         console.print()
         if not table.rows:
             console.print(text("screen.no_match", lang))
             return
         console.print(_gap_header(table, lang))
-        for heading, rows in grouped(table, by):
+        for heading, rows in grouped(table, by, lang):
             if heading:
                 console.print()
                 console.print(Text(heading, style="bold underline"))
             for row in rows:
-                for line in _gap_entry(row, table.year, lang):
+                for line in _gap_entry(row, table.year, lang, plan):
                     console.print(line)
         console.print()
         console.print(_counts_line(table, lang))
@@ -439,6 +457,14 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         console.print(Text(text("screen.status.legend", lang, made=BAR_FULL, expected=BAR_EXPECTED),
                            style="dim"))
         console.print()
+        behind = parts_behind(overview.gap)
+        if behind:
+            console.print(Text(text("screen.parts_behind", lang), style="bold"))
+            console.print(_gap_header(overview.gap, lang))
+            for row in behind:
+                for line in _gap_entry(row, overview.year, lang, plan):
+                    console.print(line)
+            console.print()
         console.print(_task_table(overview, lang))
         console.print()
         milestones = _milestone_table(overview, lang)

@@ -2,8 +2,8 @@
 
 Runs over the records of every file once the files are checked: the same figure reported twice
 (X401), two units reporting one level (X402), a task reported twice (X403), and the plausibility
-warnings that compare a unit's figure with its previous year's (W501, W502), with its earlier years
-and with what other units report (W504). Returns findings and
+warnings that compare a unit's figure with its previous year's (W501; W502 in the target's
+direction), with its earlier years and with what other units report (W504). Returns findings and
 which value records must not be counted; reads nothing but the plan and the records.
 """
 
@@ -109,10 +109,15 @@ def _plausibility(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
                                      indicator=rec.indicator, value=plain(rec.value), year=rec.year,
                                      previous=plain(prev.value), previous_year=rec.year - 1,
                                      ratio=_times(rec.value / prev.value)))
-        elif ind.kind is Kind.LEVEL and rec.value < prev.value:
+        elif ind.kind is Kind.LEVEL and ind.rising and rec.value < prev.value:
             findings.append(W502.say("falls", file=rec.place.file, line=rec.place.line,
                                      indicator=rec.indicator, previous=plain(prev.value),
                                      previous_year=rec.year - 1, value=plain(rec.value), year=rec.year))
+        elif ind.kind is Kind.LEVEL and not ind.rising and rec.value > prev.value:  # away from its target
+            findings.append(W502.say("rises", file=rec.place.file, line=rec.place.line,
+                                     indicator=rec.indicator, previous=plain(prev.value),
+                                     previous_year=rec.year - 1, value=plain(rec.value), year=rec.year,
+                                     comparator=ind.comparator, target=plain(ind.target)))
     return findings
 
 

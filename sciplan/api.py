@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .domain import TARGET_STATUS
 from .findings import Report
 from .i18n import Message
-from .plan import Plan, Unit, YearOutsidePeriod
+from .plan import Plan, PlanDiff, Unit, YearOutsidePeriod, diff_plans
 from .render import Style, renderers_for
 from .resources import display_path, is_sample
 from .sources import DataSource, with_source
@@ -86,6 +86,12 @@ def load_plan(path: PathLike | None = None, *, cache: Path | None = None) -> Pla
     plan = _load_plan(plan_path, display_path(plan_path, Path.cwd()), cache=cache)
     plan.keep_file(display_path(plan_path, Path.cwd()))
     return plan
+
+
+def plan_diff(old: PathLike, new: PathLike) -> PlanDiff:
+    """What changed from the plan at `old` to the plan at `new` (what `sciplan plan diff` prints)."""
+    before, after = load_plan(old), load_plan(new)
+    return diff_plans(before, after, before.file or str(old), after.file or str(new))
 
 
 def source_of(plan: Plan, progress_dir: PathLike | None, report: Report | None = None) -> DataSource:

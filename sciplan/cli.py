@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .render import FINDINGS, GAP, REPORT, STATUS, UNIT, UNITS, Renderers
+from .render import FINDINGS, GAP, PLAN_DIFF, REPORT, STATUS, UNIT, UNITS, Renderers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # --max-bytes beyond this is not a progress file's size but a typo (the default is 1 MiB).
@@ -427,6 +427,21 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
     else:
         _echo_stdout(_render(_checked(report), fmt, lang, _color()))
     return EXIT_OK if report.valid else EXIT_FINDINGS
+
+
+@plan_group.command("diff", help="cmd.plan.diff")
+@click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.old")
+@click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.new")
+@format_option(PLAN_DIFF, "opt.format.diff")
+@lang_option
+@output_option
+@force_option
+def plan_diff(old: Path, new: Path, fmt: str, lang: str, output: Path | None, force: bool) -> int:
+    from .api import plan_diff as diff
+
+    changes = diff(old, new)
+    _emit(_render(changes, fmt, lang, _color()), output, force, inputs=(old, new))
+    return EXIT_OK if changes.same else EXIT_FINDINGS
 
 
 @plan_group.command("show", help="cmd.plan.show")

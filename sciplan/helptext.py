@@ -35,6 +35,17 @@ HELP: dict[str, dict[str, str]] = {
                              "errors.",
                        "zh": "检查方案文件（默认检查当前使用的方案）：无误时退出码为 0，有错误时为 1 并指出位"
                              "置。"},
+    "cmd.plan.diff": {"en": "What changed from plan file OLD to plan file NEW: groups, tasks, indicators "
+                            "(kind, comparator, target, target_year, by_year, breakdown), units and areas "
+                            "added, removed or changed.\n\nExit 0 when the two are the same, 1 when they "
+                            "differ, 2 when sciplan cannot run (like `diff`).",
+                      "zh": "比较原方案和新方案两个文件：列出新增、删除和改动的分组、"
+                            "任务、指标（类型、比较方式、目标值、目标年份、分年目标、分解目标）、单位和区域。\n\n"
+                            "两者相同时退出码为 0，不同时为 1，无法运行时为 2（与 `diff` 相同）。"},
+    "opt.format.diff": {"en": "text for the terminal, markdown for documents, json for programs.",
+                        "zh": "text 在终端显示，markdown 用于文档，json 供程序读取。"},
+    "var.old": {"en": "OLD", "zh": "原方案"},
+    "var.new": {"en": "NEW", "zh": "新方案"},
     "cmd.plan.show": {"en": "Show a task, indicator or unit by id, Chinese name or alias.",
                       "zh": "按编号、中文名称或别名查看一项任务、指标或单位。"},
     "cmd.validate": {"en": "Check progress files (default: the progress folder) against the plan.\n\nExit 0 "

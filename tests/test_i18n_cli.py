@@ -24,6 +24,7 @@ from sciplan.cli import cli as sciplan_group
 from sciplan.findings import Finding, Report, Severity
 from sciplan.i18n import MESSAGES, parts, plural, text
 from sciplan.overview import TASK_COLUMNS
+from sciplan.plan.diff import FIELDS as DIFF_FIELDS
 from sciplan.render import markdown, plan_text, units
 from sciplan.render import text as text_render
 from sciplan.validation import load_plan
@@ -441,6 +442,9 @@ DYNAMIC_IDS = {
     "screen.role.": ["lead", "participating"],
     "status.": [str(s) for s in Status],
     "milestone.": ["done", "due", "overdue"],
+    "screen.diff.what.": ["group", "task", "indicator", "unit", "area"],
+    "screen.diff.change.": ["added", "removed", "changed"],
+    "screen.diff.field.": sorted({f for fields in DIFF_FIELDS.values() for f in fields}),
 }
 
 

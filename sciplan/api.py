@@ -94,6 +94,29 @@ def plan_diff(old: PathLike, new: PathLike) -> PlanDiff:
     return diff_plans(before, after, before.file or str(old), after.file or str(new))
 
 
+def init_workspace(folder: PathLike) -> list[Path]:
+    """Start a new plan's workspace in `folder` (made if missing): a plan skeleton, an empty progress
+    folder, the pre-commit and CI configurations and a README. Nothing is overwritten: when any of
+    them exists already, UsageError names it and nothing is written. Returns what was made."""
+    from .starter import FOLDERS, workspace_files
+    from .validation import UsageError
+    from .writing import write_atomic
+
+    root = Path(folder)
+    if root.exists() and not root.is_dir():
+        raise UsageError(Message("cli.init_not_folder", path=display_path(root, Path.cwd())))
+    files = workspace_files()
+    targets = [root / name for name in (*files, *FOLDERS)]
+    there = [display_path(t, Path.cwd()) for t in targets if t.exists() or t.is_symlink()]
+    if there:
+        raise UsageError(Message("cli.init_exists", paths=", ".join(there)))
+    for name, text in files.items():
+        write_atomic(root / name, text)
+    for name in FOLDERS:
+        (root / name).mkdir(parents=True)
+    return targets
+
+
 def source_of(plan: Plan, progress_dir: PathLike | None, report: Report | None = None) -> DataSource:
     """What an output names as its inputs: the plan's file and the progress folder (None: none read)."""
     folder = None if progress_dir is None else Path(progress_dir)

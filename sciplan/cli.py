@@ -528,6 +528,21 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+# --- init -----------------------------------------------------------------------------------------
+
+@cli.command("init", help="cmd.init")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="var.folder")
+@lang_option
+def init_command(folder: Path, lang: str) -> int:
+    from .api import init_workspace
+    from .resources import display_path
+
+    made = init_workspace(folder)
+    shown = "\n".join(f"  {display_path(p, Path.cwd())}{'/' if p.is_dir() else ''}" for p in made)
+    _echo_stdout(_say("cli.init_done", folder=display_path(folder, Path.cwd()), made=shown) + "\n")
+    return EXIT_OK
+
+
 # --- schema ---------------------------------------------------------------------------------------
 
 @cli.command("schema", help="cmd.schema")

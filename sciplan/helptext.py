@@ -35,6 +35,12 @@ HELP: dict[str, dict[str, str]] = {
                              "errors.",
                        "zh": "检查方案文件（默认检查当前使用的方案）：无误时退出码为 0，有错误时为 1 并指出位"
                              "置。"},
+    "cmd.init": {"en": "Start a new plan's workspace in DIR: a commented data/plan.yaml skeleton, an empty "
+                       "data/progress/, .pre-commit-config.yaml, a GitHub Actions workflow and a README.\n\n"
+                       "Nothing is overwritten: when any of these exists, exit 2 and nothing is written.",
+                 "zh": "在指定文件夹中建立新方案的工作文件夹：带注释的 data/plan.yaml 骨架、空的 "
+                       "data/progress/、.pre-commit-config.yaml、GitHub Actions 工作流和一份说明。\n\n"
+                       "不会覆盖任何已有文件：其中任何一项已存在时，退出码为 2，不写入任何内容。"},
     "cmd.plan.diff": {"en": "What changed from plan file OLD to plan file NEW: groups, tasks, indicators "
                             "(kind, comparator, target, target_year, by_year, breakdown), units and areas "
                             "added, removed or changed.\n\nExit 0 when the two are the same, 1 when they "

@@ -478,6 +478,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "zh": "方案中没有 `{key}`；`sciplan plan` 可列出全部编号"},
     "cli.not_in_plan_close": {"en": "nothing in the plan is called `{key}`; did you mean {close}?",
                               "zh": "方案中没有 `{key}`；是否要找 {close}？"},
+    "cli.init_exists": {"en": "already there: {paths}; sciplan init never overwrites, so nothing was written",
+                        "zh": "以下文件或文件夹已存在：{paths}；sciplan init 不会覆盖，未写入任何内容"},
+    "cli.init_not_folder": {"en": "{path} is a file, not a folder", "zh": "{path} 是文件，不是文件夹"},
+    "cli.init_done": {"en": "a new plan's workspace is ready in {folder}:\n{made}\nNext: replace the "
+                            "placeholders in data/plan.yaml and run `sciplan plan check` in {folder}.",
+                      "zh": "新方案的工作文件夹已在 {folder} 建好：\n{made}\n下一步：把 data/plan.yaml 中的"
+                            "占位文字换成本方案的内容，然后在 {folder} 中运行 `sciplan plan check`。"},
     "cli.plan_sound": {"en": "{path}: plan `{plan}` version {version} is sound: {groups} groups, {tasks} "
                              "tasks, {indicators} indicators, {units} units, {townships} areas ({area}), "
                              "{milestones} milestones",

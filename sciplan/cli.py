@@ -546,13 +546,17 @@ def init_command(folder: Path, lang: str) -> int:
 # --- schema ---------------------------------------------------------------------------------------
 
 @cli.command("schema", help="cmd.schema")
+@click.option("--plan", "of_plan", is_flag=True, help="opt.schema.plan")
 @lang_option
 @output_option
 @force_option
-def schema_command(lang: str, output: Path | None, force: bool) -> int:
+def schema_command(of_plan: bool, lang: str, output: Path | None, force: bool) -> int:
     import json
 
-    from .progress import json_schema
+    if of_plan:
+        from .plan import plan_json_schema as json_schema
+    else:
+        from .progress import json_schema
 
     _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)
     return EXIT_OK

@@ -60,10 +60,12 @@ HELP: dict[str, dict[str, str]] = {
                      "zh": "对照实施方案检查进展报告（默认检查进展报告文件夹）。\n\n没有错误时退出码为 0"
                            "（有警告也为 0，加 --strict 时除外），有错误时为 1，无法运行时为 2"
                            "（例如方案文件无法使用）。"},
-    "cmd.schema": {"en": "Print the JSON Schema of the progress file format (for editors' YAML support).\n\n"
+    "cmd.schema": {"en": "Print the JSON Schema of the progress file format, or with --plan of the plan file "
+                         "format (for editors' YAML support).\n\n"
                          "--lang only changes sciplan's own messages: the schema's descriptions are the same "
                          "in every language.",
-                   "zh": "输出进展报告格式的 JSON Schema（供编辑器检查 YAML）。\n\n--lang 只改变 sciplan "
+                   "zh": "输出进展报告格式的 JSON Schema；加 --plan 时输出方案文件格式的 Schema"
+                         "（供编辑器检查 YAML）。\n\n--lang 只改变 sciplan "
                          "自身的提示；Schema 中的说明不分语言。"},
     "cmd.diagnostics": {"en": "Print the reference of every finding code as Markdown (docs/diagnostics.md is "
                               "this output).\n\n--lang only changes sciplan's own messages: the reference is "
@@ -209,6 +211,8 @@ HELP: dict[str, dict[str, str]] = {
                                   "with --all).",
                             "zh": "yaml 为文本文件；xlsx 为可填写的工作簿（默认 yaml；加 --all 时默认 "
                                   "xlsx）。"},
+    "opt.schema.plan": {"en": "The JSON Schema of the plan file format instead (for plan authors' editors).",
+                        "zh": "改为输出方案文件格式的 JSON Schema（供编写方案时在编辑器中使用）。"},
     "opt.template.schema": {"en": "Path or URL of the JSON Schema named in the YAML's `$schema` line (make "
                                   "the "
                                   "file with `sciplan schema -o progress.schema.json`).",

@@ -94,6 +94,7 @@ COMMANDS = [
     (("plan", "show", "youth.4"), 0),
     (("validate",), 0),
     (("schema",), 0),
+    (("schema", "--plan"), 0),
     (("diagnostics",), 0),
     (("gap", "--year", "2024"), 0),
     (("status",), 0),
@@ -109,7 +110,8 @@ def _with_data(args: tuple[str, ...]) -> list:
     """The command's arguments with --plan and --progress where it takes them."""
     path = next(path for path, _ in _commands() if path == args[:len(path)] and path)
     command = dict(_commands())[path]
-    names = {opt for p in command.params for opt in p.opts}
+    # options that take a path (`schema --plan` is a flag: the plan format's schema)
+    names = {opt for p in command.params if not getattr(p, "is_flag", False) for opt in p.opts}
     extra = [*(["--plan", PLAN] if "--plan" in names else []),
              *(["--progress", SAMPLE] if "--progress" in names else [])]
     if args[0] == "plan" and len(args) > 1:

@@ -10,24 +10,16 @@ import yaml
 
 from sciplan import api
 from sciplan.plan import Plan, diff_plans
+from tests.test_plan_format2 import MINIMAL
 
-OLD = {
-    "schema_version": 2, "id": "river-care", "version": 1, "title": "河湖保护行动方案",
-    "period": {"start": 2026, "end": 2030},
-    "group_kinds": [{"id": "work", "name": "主要工作"}],
-    "groups": [{"id": "clean-water", "kind": "work", "number": 1, "title": "水质提升",
-                "responsibility": {"lead": ["water"]},
-                "tasks": [{"id": "clean-water.1", "number": 1, "title": "治理支流"},
-                          {"id": "clean-water.2", "number": 2, "title": "巡河"}]}],
-    "indicators": [{"id": "patrols", "name": "巡河次数", "kind": "cumulative", "value_type": "count",
-                    "comparator": ">=", "target": 500, "target_year": 2030, "task": "clean-water.2",
-                    "reported_by": "group"},
-                   {"id": "outfalls", "name": "排污口数量", "kind": "level", "value_type": "count",
-                    "comparator": "<=", "target": 10, "target_year": 2030, "task": "clean-water.1",
-                    "reported_by": ["water"], "additive": False}],
-    "units": [{"id": "water", "name": "水务局"}, {"id": "parks", "name": "园林局"}],
-    "areas": [{"id": "east", "name": "东街道"}, {"id": "west", "name": "西街道"}],
-}
+# The minimal plan of the format tests, with a second task (no responsibility of its own), a level
+# indicator with a falling target and two areas.
+OLD = copy.deepcopy(MINIMAL)
+OLD["groups"][0]["tasks"][1].pop("responsibility")
+OLD["indicators"].append({"id": "outfalls", "name": "排污口数量", "kind": "level", "value_type": "count",
+                          "comparator": "<=", "target": 10, "target_year": 2030, "task": "clean-water.1",
+                          "reported_by": ["water"], "additive": False})
+OLD["areas"] = [{"id": "east", "name": "东街道"}, {"id": "west", "name": "西街道"}]
 
 
 def revised() -> dict:

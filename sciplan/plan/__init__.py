@@ -35,3 +35,4 @@ from .models import (
     ValueType,
     YearOutsidePeriod,
 )
+from .schema import json_schema as plan_json_schema

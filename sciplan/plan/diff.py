@@ -8,8 +8,8 @@ breakdown as its two tables), so the JSON document is the value's own `as_dict()
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple
 
 from .models import Plan
 
@@ -19,39 +19,36 @@ WHAT = ("group", "task", "indicator", "unit", "area")  # the order changes are l
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field of an item that both plans have, with its value in each (as JSON shows it)."""
+
     field: str
     old: Any
     new: Any
 
-    def as_dict(self) -> dict:
-        return {"field": self.field, "old": self.old, "new": self.new}
-
 
 @dataclass(frozen=True)
 class Change:
+    """An item added, removed, or changed (then with the fields that differ)."""
+
     what: str  # one of WHAT
     id: str
     change: str  # added | removed | changed
     name: str  # the item's name in the newer plan (the older one's when removed)
     fields: tuple[FieldChange, ...] = ()
 
-    def as_dict(self) -> dict:
-        return {"what": self.what, "id": self.id, "change": self.change, "name": self.name,
-                "fields": [f.as_dict() for f in self.fields]}
 
+class PlanSide(NamedTuple):
+    """One of the two plans compared: its file as shown, its id and version."""
 
-@dataclass(frozen=True)
-class PlanSide:
     file: str
     plan: str
     version: int
 
-    def as_dict(self) -> dict:
-        return {"file": self.file, "plan": self.plan, "version": self.version}
-
 
 @dataclass(frozen=True)
 class PlanDiff:
+    """The changes from the older plan to the newer; `as_dict()` is `sciplan plan diff`'s JSON."""
+
     old: PlanSide
     new: PlanSide
     changes: tuple[Change, ...] = field(default=())
@@ -61,8 +58,9 @@ class PlanDiff:
         return not self.changes
 
     def as_dict(self) -> dict:
-        return {"schema_version": DIFF_SCHEMA_VERSION, "old": self.old.as_dict(), "new": self.new.as_dict(),
-                "same": self.same, "changes": [c.as_dict() for c in self.changes]}
+        return {"schema_version": DIFF_SCHEMA_VERSION, "old": self.old._asdict(), "new": self.new._asdict(),
+                "same": self.same,
+                "changes": [{**asdict(c), "fields": [asdict(f) for f in c.fields]} for c in self.changes]}
 
 
 def _responsibility(item: Any) -> dict[str, Any]:

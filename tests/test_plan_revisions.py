@@ -71,3 +71,29 @@ def test_an_unknown_id_in_a_current_file_is_still_worded_as_unknown(tmp_path):
     report.write_text(text.replace("indicator: ", "indicator: x-", 1), encoding="utf-8")
     (finding,) = [f for f in api.validate(plan, [report]).report.findings if f.code == "R205"]
     assert finding.message.startswith("unknown indicator `x-")
+
+
+def test_each_kind_of_id_a_revision_removed_is_named(tmp_path):
+    """Version 1 had a unit `gardens`, an area `west`, a task `clean-water.9` and a milestone `survey`;
+    version 2 has none of them. A version-1 file naming each gets one error per id, worded as removed."""
+    from sciplan.validation import check_file
+    from tests.test_plan_format2 import MINIMAL, check
+
+    plan_v2, findings = check(tmp_path, {**MINIMAL, "version": 2, "areas": [{"id": "east", "name": "东片区"}],
+                                         "revisions": [{"version": 1}, {"version": 2}]})
+    assert findings == [] and plan_v2 is not None
+    report = tmp_path / "parks.yaml"
+    report.write_text("plan: river-care\nplan_version: 1\nunit: gardens\nperiod: 2027\narea: west\n"
+                      "tasks:\n- task: clean-water.9\n  status: in_progress\n  evidence: 进行中\n"
+                      "milestones:\n- milestone: survey\n  status: done\n  evidence: 已完成\n",
+                      encoding="utf-8")
+    found = check_file(plan_v2, report, "parks.yaml").findings
+    assert [(f.code, f.message) for f in found] == [
+        ("R213", "file made for plan version 1; the plan is now version 2"),
+        ("R203", "unit `gardens` of plan version 1 is not in version 2"),
+        ("R204", "area `west` of plan version 1 is not in version 2"),
+        ("R206", "task `clean-water.9` of plan version 1 is not in version 2"),
+        ("R207", "milestone `survey` of plan version 1 is not in version 2"),
+    ]
+    assert [f.localized("zh").message for f in found][1:3] == [
+        "第 1 版方案中的单位 `gardens` 在第 2 版中已不存在", "第 1 版方案中的区域 `west` 在第 2 版中已不存在"]

@@ -100,7 +100,7 @@ def init_workspace(folder: PathLike) -> list[Path]:
     them exists already, UsageError names it and nothing is written. Returns what was made."""
     from .starter import FOLDERS, workspace_files
     from .validation import UsageError
-    from .writing import write_atomic
+    from .writing import NotRegularOutput, OutputExists, write_atomic
 
     root = Path(folder)
     if root.exists() and not root.is_dir():
@@ -110,10 +110,18 @@ def init_workspace(folder: PathLike) -> list[Path]:
     there = [display_path(t, Path.cwd()) for t in targets if t.exists() or t.is_symlink()]
     if there:
         raise UsageError(Message("cli.init_exists", paths=", ".join(there)))
-    for name, text in files.items():
-        write_atomic(root / name, text)
-    for name in FOLDERS:
-        (root / name).mkdir(parents=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)  # a parent that is a file fails here, before any write
+        for name, text in files.items():
+            write_atomic(root / name, text)
+        for name in FOLDERS:
+            (root / name).mkdir(parents=True)
+    except (OutputExists, NotRegularOutput) as exc:  # appeared since the look above
+        raise UsageError(Message("cli.init_exists", paths=display_path(exc.path, Path.cwd()))) from None
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else root
+        raise UsageError(Message("cli.cannot_write", path=display_path(where, Path.cwd()),
+                                 reason=exc.strerror or str(exc))) from None
     return targets
 
 

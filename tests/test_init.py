@@ -76,6 +76,8 @@ def test_init_into_a_file_or_an_existing_folder(tmp_path, cli):
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     code, out, err = cli("init", tmp_path / "a-file")
     assert code == 2 and "is a file, not a folder" in err
+    code, out, err = cli("init", tmp_path / "a-file" / "inside")
+    assert (code, out) == (2, "") and "cannot write" in err and "Traceback" not in err
     (tmp_path / "repo" / "other").mkdir(parents=True)  # a folder that holds other things is fine
     code, _, _ = cli("init", tmp_path / "repo")
     assert code == 0 and (tmp_path / "repo" / "data" / "plan.yaml").is_file()

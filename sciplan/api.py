@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .domain import TARGET_STATUS
 from .findings import Report
 from .i18n import Message
-from .plan import Plan, Unit, YearOutsidePeriod
+from .plan import Plan, PlanDiff, Unit, YearOutsidePeriod, diff_plans
 from .render import Style, renderers_for
 from .resources import display_path, is_sample
 from .sources import DataSource, with_source
@@ -86,6 +86,43 @@ def load_plan(path: PathLike | None = None, *, cache: Path | None = None) -> Pla
     plan = _load_plan(plan_path, display_path(plan_path, Path.cwd()), cache=cache)
     plan.keep_file(display_path(plan_path, Path.cwd()))
     return plan
+
+
+def plan_diff(old: PathLike, new: PathLike) -> PlanDiff:
+    """What changed from the plan at `old` to the plan at `new` (what `sciplan plan diff` prints)."""
+    before, after = load_plan(old), load_plan(new)
+    return diff_plans(before, after, before.file or str(old), after.file or str(new))
+
+
+def init_workspace(folder: PathLike) -> list[Path]:
+    """Start a new plan's workspace in `folder` (made if missing): a plan skeleton, an empty progress
+    folder, the pre-commit and CI configurations and a README. Nothing is overwritten: when any of
+    them exists already, UsageError names it and nothing is written. Returns what was made."""
+    from .starter import FOLDERS, workspace_files
+    from .validation import UsageError
+    from .writing import NotRegularOutput, OutputExists, write_atomic
+
+    root = Path(folder)
+    if root.exists() and not root.is_dir():
+        raise UsageError(Message("cli.init_not_folder", path=display_path(root, Path.cwd())))
+    files = workspace_files()
+    targets = [root / name for name in (*files, *FOLDERS)]
+    there = [display_path(t, Path.cwd()) for t in targets if t.exists() or t.is_symlink()]
+    if there:
+        raise UsageError(Message("cli.init_exists", paths=", ".join(there)))
+    try:
+        root.mkdir(parents=True, exist_ok=True)  # a parent that is a file fails here, before any write
+        for name, text in files.items():
+            write_atomic(root / name, text)
+        for name in FOLDERS:
+            (root / name).mkdir(parents=True)
+    except (OutputExists, NotRegularOutput) as exc:  # appeared since the look above
+        raise UsageError(Message("cli.init_exists", paths=display_path(exc.path, Path.cwd()))) from None
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else root
+        raise UsageError(Message("cli.cannot_write", path=display_path(where, Path.cwd()),
+                                 reason=exc.strerror or str(exc))) from None
+    return targets
 
 
 def source_of(plan: Plan, progress_dir: PathLike | None, report: Report | None = None) -> DataSource:

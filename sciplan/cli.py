@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .render import FINDINGS, GAP, MISSING, REPORT, STATUS, UNIT, UNITS, Renderers
+from .render import FINDINGS, GAP, MISSING, PLAN_DIFF, REPORT, STATUS, UNIT, UNITS, Renderers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # --max-bytes beyond this is not a progress file's size but a typo (the default is 1 MiB).
@@ -429,6 +429,21 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
+@plan_group.command("diff", help="cmd.plan.diff")
+@click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.old")
+@click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.new")
+@format_option(PLAN_DIFF, "opt.format.diff")
+@lang_option
+@output_option
+@force_option
+def plan_diff(old: Path, new: Path, fmt: str, lang: str, output: Path | None, force: bool) -> int:
+    from .api import plan_diff as diff
+
+    changes = diff(old, new)
+    _emit(_render(changes, fmt, lang, _color()), output, force, inputs=(old, new))
+    return EXIT_OK if changes.same else EXIT_FINDINGS
+
+
 @plan_group.command("show", help="cmd.plan.show")
 @click.argument("key", metavar="var.key")
 @lang_option
@@ -513,16 +528,35 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+# --- init -----------------------------------------------------------------------------------------
+
+@cli.command("init", help="cmd.init")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="var.folder")
+@lang_option
+def init_command(folder: Path, lang: str) -> int:
+    from .api import init_workspace
+    from .resources import display_path
+
+    made = init_workspace(folder)
+    shown = "\n".join(f"  {display_path(p, Path.cwd())}{'/' if p.is_dir() else ''}" for p in made)
+    _echo_stdout(_say("cli.init_done", folder=display_path(folder, Path.cwd()), made=shown) + "\n")
+    return EXIT_OK
+
+
 # --- schema ---------------------------------------------------------------------------------------
 
 @cli.command("schema", help="cmd.schema")
+@click.option("--plan", "of_plan", is_flag=True, help="opt.schema.plan")
 @lang_option
 @output_option
 @force_option
-def schema_command(lang: str, output: Path | None, force: bool) -> int:
+def schema_command(of_plan: bool, lang: str, output: Path | None, force: bool) -> int:
     import json
 
-    from .progress import json_schema
+    if of_plan:
+        from .plan import plan_json_schema as json_schema
+    else:
+        from .progress import json_schema
 
     _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)
     return EXIT_OK

@@ -35,6 +35,23 @@ HELP: dict[str, dict[str, str]] = {
                              "errors.",
                        "zh": "检查方案文件（默认检查当前使用的方案）：无误时退出码为 0，有错误时为 1 并指出位"
                              "置。"},
+    "cmd.init": {"en": "Start a new plan's workspace in DIR: a commented data/plan.yaml skeleton, an empty "
+                       "data/progress/, .pre-commit-config.yaml, a GitHub Actions workflow and a README.\n\n"
+                       "Nothing is overwritten: when any of these exists, exit 2 and nothing is written.",
+                 "zh": "在指定文件夹中建立新方案的工作文件夹：带注释的 data/plan.yaml 骨架、空的 "
+                       "data/progress/、.pre-commit-config.yaml、GitHub Actions 工作流和一份说明。\n\n"
+                       "不会覆盖任何已有文件：其中任何一项已存在时，退出码为 2，不写入任何内容。"},
+    "cmd.plan.diff": {"en": "What changed from plan file OLD to plan file NEW: groups, tasks, indicators "
+                            "(kind, comparator, target, target_year, by_year, breakdown), units and areas "
+                            "added, removed or changed.\n\nExit 0 when the two are the same, 1 when they "
+                            "differ, 2 when sciplan cannot run (like `diff`).",
+                      "zh": "比较原方案和新方案两个文件：列出新增、删除和改动的分组、"
+                            "任务、指标（类型、比较方式、目标值、目标年份、分年目标、分解目标）、单位和区域。\n\n"
+                            "两者相同时退出码为 0，不同时为 1，无法运行时为 2（与 `diff` 相同）。"},
+    "opt.format.diff": {"en": "text for the terminal, markdown for documents, json for programs.",
+                        "zh": "text 在终端显示，markdown 用于文档，json 供程序读取。"},
+    "var.old": {"en": "OLD", "zh": "原方案"},
+    "var.new": {"en": "NEW", "zh": "新方案"},
     "cmd.plan.show": {"en": "Show a task, indicator or unit by id, Chinese name or alias.",
                       "zh": "按编号、中文名称或别名查看一项任务、指标或单位。"},
     "cmd.validate": {"en": "Check progress files (default: the progress folder) against the plan.\n\nExit 0 "
@@ -43,10 +60,12 @@ HELP: dict[str, dict[str, str]] = {
                      "zh": "对照实施方案检查进展报告（默认检查进展报告文件夹）。\n\n没有错误时退出码为 0"
                            "（有警告也为 0，加 --strict 时除外），有错误时为 1，无法运行时为 2"
                            "（例如方案文件无法使用）。"},
-    "cmd.schema": {"en": "Print the JSON Schema of the progress file format (for editors' YAML support).\n\n"
+    "cmd.schema": {"en": "Print the JSON Schema of the progress file format, or with --plan of the plan file "
+                         "format (for editors' YAML support).\n\n"
                          "--lang only changes sciplan's own messages: the schema's descriptions are the same "
                          "in every language.",
-                   "zh": "输出进展报告格式的 JSON Schema（供编辑器检查 YAML）。\n\n--lang 只改变 sciplan "
+                   "zh": "输出进展报告格式的 JSON Schema；加 --plan 时输出方案文件格式的 Schema"
+                         "（供编辑器检查 YAML）。\n\n--lang 只改变 sciplan "
                          "自身的提示；Schema 中的说明不分语言。"},
     "cmd.diagnostics": {"en": "Print the reference of every finding code as Markdown (docs/diagnostics.md is "
                               "this output).\n\n--lang only changes sciplan's own messages: the reference is "
@@ -204,6 +223,8 @@ HELP: dict[str, dict[str, str]] = {
                                   "with --all).",
                             "zh": "yaml 为文本文件；xlsx 为可填写的工作簿（默认 yaml；加 --all 时默认 "
                                   "xlsx）。"},
+    "opt.schema.plan": {"en": "The JSON Schema of the plan file format instead (for plan authors' editors).",
+                        "zh": "改为输出方案文件格式的 JSON Schema（供编写方案时在编辑器中使用）。"},
     "opt.template.schema": {"en": "Path or URL of the JSON Schema named in the YAML's `$schema` line (make "
                                   "the "
                                   "file with `sciplan schema -o progress.schema.json`).",

@@ -158,7 +158,7 @@ def test_a_changed_plan_is_never_served_stale(plan: Plan, tmp_path: Path, counte
     assert changed.version == 2
     counted.clear()
     result = validate_paths(changed, [tmp_path / "progress"], cache=store)
-    assert [f.code for f in result.report.findings] == ["R202"]
+    assert [f.code for f in result.report.findings] == ["R213"]
     assert len(counted) == 1
     # and back: the first plan's results are still there
     counted.clear()

@@ -24,6 +24,7 @@ from sciplan.cli import cli as sciplan_group
 from sciplan.findings import Finding, Report, Severity
 from sciplan.i18n import MESSAGES, parts, plural, text
 from sciplan.overview import TASK_COLUMNS
+from sciplan.plan.diff import FIELDS as DIFF_FIELDS
 from sciplan.render import markdown, plan_text, units
 from sciplan.render import text as text_render
 from sciplan.validation import load_plan
@@ -93,6 +94,7 @@ COMMANDS = [
     (("plan", "show", "youth.4"), 0),
     (("validate",), 0),
     (("schema",), 0),
+    (("schema", "--plan"), 0),
     (("diagnostics",), 0),
     (("gap", "--year", "2024"), 0),
     (("status",), 0),
@@ -108,7 +110,8 @@ def _with_data(args: tuple[str, ...]) -> list:
     """The command's arguments with --plan and --progress where it takes them."""
     path = next(path for path, _ in _commands() if path == args[:len(path)] and path)
     command = dict(_commands())[path]
-    names = {opt for p in command.params for opt in p.opts}
+    # options that take a path (`schema --plan` is a flag: the plan format's schema)
+    names = {opt for p in command.params if not getattr(p, "is_flag", False) for opt in p.opts}
     extra = [*(["--plan", PLAN] if "--plan" in names else []),
              *(["--progress", SAMPLE] if "--progress" in names else [])]
     if args[0] == "plan" and len(args) > 1:
@@ -441,6 +444,9 @@ DYNAMIC_IDS = {
     "screen.role.": ["lead", "participating"],
     "status.": [str(s) for s in Status],
     "milestone.": ["done", "due", "overdue"],
+    "screen.diff.what.": ["group", "task", "indicator", "unit", "area"],
+    "screen.diff.change.": ["added", "removed", "changed"],
+    "screen.diff.field.": sorted({f for fields in DIFF_FIELDS.values() for f in fields}),
 }
 
 

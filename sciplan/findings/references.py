@@ -23,7 +23,8 @@ R201 = Code(
 R202 = Code(
     "R202", "plan-version-mismatch", ERROR,
     title={"en": "Plan version does not match", "zh": "规划版本不匹配"},
-    description="`plan_version:` differs from the plan's version.",
+    description="`plan_version:` is newer than the plan's version, or not a version of it. A file made for "
+                "an earlier version is checked against the current plan instead (R213).",
     messages={
         "version": {"en": "plan version {version} does not match the plan's version {expected}",
                     "zh": "方案版本 {version} 与实施方案的版本 {expected} 不一致"},
@@ -39,6 +40,10 @@ R203 = Code(
     description="The unit is not in the plan's unit registry (by id, full name or alias).",
     messages={
         "unknown_unit": {"en": "unknown unit `{unit}`", "zh": "未知的单位 `{unit}`"},
+        "removed": {"en": "unit `{unit}` of plan version {version} is not in version {expected}",
+                    "zh": "第 {version} 版方案中的单位 `{unit}` 在第 {expected} 版中已不存在"},
+        "removed.hint": {"en": "The plan was revised; `sciplan plan diff` shows what changed.",
+                         "zh": "实施方案已修订，可用 `sciplan plan diff` 查看改动。"},
         "units": {"en": "`sciplan units` lists every unit with its id and short names.",
                   "zh": "`sciplan units` 可列出全部单位及其编号和简称。"},
     },
@@ -50,6 +55,10 @@ R204 = Code(
     description="`area:` is not one of the plan's areas (format 1: townships).",
     messages={
         "unknown_township": {"en": "unknown area `{area}`", "zh": "未知的区域 `{area}`"},
+        "removed": {"en": "area `{area}` of plan version {version} is not in version {expected}",
+                    "zh": "第 {version} 版方案中的区域 `{area}` 在第 {expected} 版中已不存在"},
+        "removed.hint": {"en": "The plan was revised; `sciplan plan diff` shows what changed.",
+                         "zh": "实施方案已修订，可用 `sciplan plan diff` 查看改动。"},
         "townships": {"en": "The plan's areas: {townships}; leave `area` out for figures for the whole.",
                       "zh": "方案中的区域有：{townships}；不分区域的总数请不要填写 `area`。"},
     },
@@ -61,6 +70,10 @@ R205 = Code(
     description="The indicator id is not in the plan.",
     messages={
         "unknown_indicator": {"en": "unknown indicator `{indicator}`", "zh": "未知的指标 `{indicator}`"},
+        "removed": {"en": "indicator `{indicator}` of plan version {version} is not in version {expected}",
+                    "zh": "第 {version} 版方案中的指标 `{indicator}` 在第 {expected} 版中已不存在"},
+        "removed.hint": {"en": "The plan was revised; `sciplan plan diff` shows what changed.",
+                         "zh": "实施方案已修订，可用 `sciplan plan diff` 查看改动。"},
         "indicators": {"en": "`sciplan plan` lists every indicator id.",
                        "zh": "`sciplan plan` 可列出全部指标编号。"},
     },
@@ -72,6 +85,10 @@ R206 = Code(
     description="The task id is not in the plan.",
     messages={
         "unknown_task": {"en": "unknown task `{task}`", "zh": "未知的任务 `{task}`"},
+        "removed": {"en": "task `{task}` of plan version {version} is not in version {expected}",
+                    "zh": "第 {version} 版方案中的任务 `{task}` 在第 {expected} 版中已不存在"},
+        "removed.hint": {"en": "The plan was revised; `sciplan plan diff` shows what changed.",
+                         "zh": "实施方案已修订，可用 `sciplan plan diff` 查看改动。"},
         "tasks": {"en": "A task id is its group's id, a dot and its number; `sciplan plan` lists them.",
                   "zh": "任务编号由分组编号、点号和序号组成；`sciplan plan` 可列出全部任务。"},
     },
@@ -84,6 +101,10 @@ R207 = Code(
     messages={
         "unknown_milestone": {"en": "unknown milestone `{milestone}`",
                               "zh": "未知的进度节点 `{milestone}`"},
+        "removed": {"en": "milestone `{milestone}` of plan version {version} is not in version {expected}",
+                    "zh": "第 {version} 版方案中的进度节点 `{milestone}` 在第 {expected} 版中已不存在"},
+        "removed.hint": {"en": "The plan was revised; `sciplan plan diff` shows what changed.",
+                         "zh": "实施方案已修订，可用 `sciplan plan diff` 查看改动。"},
         "milestones": {"en": "Milestones: {milestones}.", "zh": "进度节点有：{milestones}。"},
     },
 )
@@ -147,4 +168,20 @@ R212 = Code(
     retired="Never raised: each case it named has its own code. An indicator the plan lacks is R205, a "
             "computed (ratio) indicator is R208, one the unit does not report is P301, and a ratio's input "
             "indicators are reported like any other figure. The code stays listed and is not reused.",
+)
+
+R213 = Code(
+    "R213", "earlier-plan-version", WARNING,
+    title={"en": "Made for an earlier plan version", "zh": "按较早版本方案填报"},
+    description="`plan_version:` is an earlier version of the plan. The file is checked against the "
+                "current plan: it counts when every unit, area, indicator, task and milestone it names "
+                "still exists, and each one that no longer does is an error of its own (R203-R207).",
+    messages={
+        "earlier": {"en": "file made for plan version {version}; the plan is now version {expected}",
+                    "zh": "文件按第 {version} 版方案填报，实施方案现为第 {expected} 版"},
+        "earlier.hint": {"en": "Its figures count where what it names is still in the plan; the next "
+                               "report uses version {expected} (`sciplan template` makes a fresh form).",
+                         "zh": "文件中仍在现行方案内的内容照常计入；下次请按第 {expected} 版填报"
+                               "（可用 `sciplan template` 重新生成）。"},
+    },
 )

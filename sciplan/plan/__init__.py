@@ -5,6 +5,7 @@ Every name below is re-exported: the rest of sciplan imports them from `sciplan.
 # ruff: noqa: F401
 
 from ..domain import Kind
+from .diff import Change, FieldChange, PlanDiff, diff_plans
 from .integrity import FIRST_YEAR, LARGEST_FIGURE, LAST_YEAR, LONGEST_PERIOD, integrity_problems
 from .models import (
     ID,
@@ -34,3 +35,4 @@ from .models import (
     ValueType,
     YearOutsidePeriod,
 )
+from .schema import json_schema as plan_json_schema

@@ -67,11 +67,13 @@ UNITS = Renderers("the list of units", text="documents:units_text", json="docume
 UNIT = Renderers("one unit's duties", text="documents:unit_text", json="documents:as_json")
 MISSING = Renderers("who still owes", text="documents:missing_text", json="documents:as_json",
                     markdown="documents:missing_markdown", csv="documents:missing_csv")
+PLAN_DIFF = Renderers("the changes between two plans", text="plan_diff:diff_text", json="documents:as_json",
+                      markdown="plan_diff:diff_markdown")
 REPORT = Renderers("the yearly report", html="documents:report_html", markdown="documents:report_markdown")
 
 # Which registry renders a document, by the document's class name (no import needed to decide).
 BY_DOCUMENT = {"Checked": FINDINGS, "GapTable": GAP, "StatusOverview": STATUS, "UnitRoster": UNITS,
-               "UnitDetail": UNIT, "ReportData": REPORT, "MissingList": MISSING}
+               "UnitDetail": UNIT, "ReportData": REPORT, "MissingList": MISSING, "PlanDiff": PLAN_DIFF}
 
 FINDINGS_FORMATS = FINDINGS.names
 TABLE_FORMATS = STATUS.names

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import progress as pf
 from ..domain import closest
-from ..findings import S101, S102, S103, S112, Code, Finding, format_path, say
+from ..findings import R203, R204, R205, R206, R207, S101, S102, S103, S112, Code, Finding, format_path, say
 from ..i18n import Message
 from ..loading import Document
 from ..plan import Plan
@@ -37,6 +37,9 @@ class FileResult:
     # can name the figure that stands (X402); never counted.
     claims: list[pf.ValueRecord] = field(default_factory=list)
 
+
+# The codes of an id the plan lacks; each has a "removed" variant for a file of an earlier plan version.
+UNKNOWN_ID_CODES = (R203, R204, R205, R206, R207)
 
 _NUMBERISH = re.compile(r"^[+-]?[0-9][0-9,，_ ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[%％]?$")
 
@@ -91,6 +94,9 @@ class Context:
         self.plan = plan
         self.doc = doc
         self.result = FileResult()
+        # The plan version the file was made for, when it is an earlier one (R213): what it names that
+        # is gone is then worded as removed in a revision rather than as unknown.
+        self.earlier_version: int | None = None
 
     def emit(self, code: Code, path: tuple, message: Message, hint: Message | None | Any = OWN_HINT, *,
              key: bool = False) -> None:
@@ -100,6 +106,15 @@ class Context:
         if hint is not OWN_HINT:
             where["hint"] = hint
         self.result.findings.append(say(code, message.id, **where, **message.fields))  # type: ignore[arg-type]
+
+    def unknown(self, code: Code, path: tuple, variant: str, hint: Message, **fields: Any) -> None:
+        """An id the plan lacks: unknown (with `hint`), or removed since the file's earlier plan version."""
+        assert code in UNKNOWN_ID_CODES, code
+        if self.earlier_version is None:
+            self.emit(code, path, code.message(variant, **fields), hint)
+        else:
+            self.emit(code, path, code.message("removed", version=self.earlier_version,
+                                               expected=self.plan.version, **fields))
 
     def place(self, path: tuple) -> pf.Place:
         """Where the entry at `path` stands, as its record keeps it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import progress as pf
-from ..findings import R201, R202, R203, R204, R209, R210, R211, S103, S113
+from ..findings import R201, R202, R203, R204, R209, R210, R211, R213, S103, S113
 from .context import Context, did_you_mean, type_name
 
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
@@ -45,6 +45,11 @@ def check_header(ctx: Context) -> Header:
             header_ok = False
             ctx.emit(S103, ("plan_version",), S103.message("plan_version",
                                                           got=type_name(version), version=plan.version))
+        elif 1 <= version < plan.version:
+            # A file made for an earlier version keeps counting where what it names still exists.
+            ctx.earlier_version = version
+            ctx.emit(R213, ("plan_version",), R213.message("earlier", version=version,
+                                                          expected=plan.version))
         elif version != plan.version:
             header_ok = False
             ctx.emit(R202, ("plan_version",), R202.message("version", version=version,
@@ -56,8 +61,8 @@ def check_header(ctx: Context) -> Header:
         if unit_name is not None:
             unit = plan.unit(unit_name)
             if unit is None:
-                ctx.emit(R203, ("unit",), R203.message("unknown_unit", unit=unit_name),
-                         did_you_mean(unit_name, plan.unit_keys(), R203.message("units")))
+                ctx.unknown(R203, ("unit",), "unknown_unit",
+                        did_you_mean(unit_name, plan.unit_keys(), R203.message("units")), unit=unit_name)
             else:
                 unit_id = unit.id
 
@@ -68,10 +73,11 @@ def check_header(ctx: Context) -> Header:
         township = plan.township(area_name) if area_name else None
         if area_name and township is None:
             area_ok = False
-            ctx.emit(R204, ("area",), R204.message("unknown_township", area=area_name),
-                     did_you_mean(area_name, plan.township_keys(),
-                                  R204.message("townships",
-                                               townships="、".join(t.name for t in plan.areas))))
+            ctx.unknown(R204, ("area",), "unknown_township",
+                        did_you_mean(area_name, plan.township_keys(),
+                                     R204.message("townships",
+                                                  townships="、".join(t.name for t in plan.areas))),
+                        area=area_name)
         elif township is not None:
             area_id = township.id
         else:

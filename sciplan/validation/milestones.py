@@ -24,11 +24,11 @@ def check_milestones(ctx: Context, header: Header) -> None:
         milestone = plan.milestone(milestone_id) if milestone_id else None
         if milestone_id and milestone is None:
             ok = False
-            ctx.emit(R207, (*path, "milestone"),
-                     R207.message("unknown_milestone", milestone=milestone_id),
-                     did_you_mean(milestone_id, [m.id for m in plan.milestones],
-                                  R207.message("milestones",
-                                               milestones=", ".join(m.id for m in plan.milestones))))
+            ctx.unknown(R207, (*path, "milestone"), "unknown_milestone",
+                        did_you_mean(milestone_id, [m.id for m in plan.milestones],
+                                     R207.message("milestones",
+                                                  milestones=", ".join(m.id for m in plan.milestones))),
+                        milestone=milestone_id)
         elif (milestone is not None and unit_id is not None
               and unit_id not in plan.milestone_reporters(milestone)):
             ok = False

@@ -24,9 +24,9 @@ def check_tasks(ctx: Context, header: Header) -> None:
         task_id = ctx.text(item, path, "task") if "task" in item else None
         if task_id is not None and plan.task(task_id) is None:
             ok = False
-            ctx.emit(R206, (*path, "task"), R206.message("unknown_task", task=task_id),
-                     did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
-                                  R206.message("tasks")))
+            ctx.unknown(R206, (*path, "task"), "unknown_task",
+                        did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
+                                     R206.message("tasks")), task=task_id)
         elif task_id is not None and unit_id is not None:
             group = plan.group_of_task(task_id)
             if group is not None and unit_id not in plan.task_units(task_id):

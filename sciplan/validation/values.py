@@ -61,9 +61,9 @@ def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None
     ind_id = ctx.text(item, path, "indicator")
     indicator = plan.indicator(ind_id) if ind_id else None
     if ind_id and indicator is None:
-        ctx.emit(R205, (*path, "indicator"),
-                 R205.message("unknown_indicator", indicator=ind_id),
-                 did_you_mean(ind_id, [i.id for i in plan.indicators], R205.message("indicators")))
+        ctx.unknown(R205, (*path, "indicator"), "unknown_indicator",
+                    did_you_mean(ind_id, [i.id for i in plan.indicators], R205.message("indicators")),
+                    indicator=ind_id)
         return None, False, False
     if indicator is not None and indicator.kind is Kind.RATIO:
         inputs = indicator.ratio

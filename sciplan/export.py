@@ -20,7 +20,7 @@ from .progress import ValueRecord
 # The gap table's columns, in the CSV file and the export workbook's Gap sheet.
 GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "target", "target_year",
                "expected", "actual", "gap", "ratio", "status", "forecast", "forecast_meets_target",
-               "missing_years", "missed_years"]
+               "missing_years", "missed_years", "forecast_short", "at_risk", "expected_pro_rata"]
 
 
 def sample_comment(note: str | None) -> str:

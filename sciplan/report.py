@@ -62,6 +62,10 @@ class IndicatorReport:
     plotted: tuple[Point, ...]  # what the chart draws: the running total for cumulative targets
     expected_path: tuple[Point, ...]  # the straight line to the target; empty when it has no start
     forecast_from: Point | None  # the last plotted point, where the forecast line starts
+    forecast_short: float | None = None  # how far the forecast misses the target (assessment.forecast_short)
+    at_risk: bool = False  # on track or needing acceleration, yet the forecast misses the target
+    pro_rata: bool = False  # a whole-number indicator whose expected figure is a fraction
+    whole: bool = False  # a whole-number (count) indicator
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,11 @@ class ReportData:
         return sorted(self.indicators, key=lambda r: (STATUS_ORDER.index(r.status), r.id))
 
     @property
+    def at_risk(self) -> list[IndicatorReport]:
+        """On track or needing acceleration, yet at the pace so far short of the target."""
+        return [r for r in self.worst_first if r.at_risk]
+
+    @property
     def years(self) -> range:
         return range(self.start_year, self.year + 1)
 
@@ -218,6 +227,10 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
         plotted=plotted,
         expected_path=expected_path(row, plan.period.start, final_year),
         forecast_from=plotted[-1] if plotted and a.forecast is not None else None,
+        forecast_short=a.forecast_short,
+        at_risk=a.at_risk,
+        pro_rata=row.pro_rata,
+        whole=str(indicator.value_type) == "count",
     )
 
 

@@ -257,7 +257,8 @@ def _gap_header(table: GapTable, lang: str) -> Text:
 
 
 def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
-    """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data."""
+    """Three lines: name, id and target; the figures under the column heads; kind and gaps in the data;
+    a fourth with the notes that reconcile the figures, where there are any."""
     i, a = row.indicator, row.assessment
     title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {_long_target(i, lang)}")
     status = _status_text(a.status, lang)
@@ -276,7 +277,36 @@ def _gap_entry(row: GapRow, year: int, lang: str) -> list[Text]:
                       style="yellow")
     if a.missed_years:
         detail.append(text("screen.gap.missed", lang, years=num.years(a.missed_years, lang)), style="yellow")
-    return [title, figures, detail]
+    notes = row_notes(row, lang)
+    if not notes:
+        return [title, figures, detail]
+    # On a line of its own: what reconciles the status with the figures is read, not folded away.
+    return [title, figures, detail, Text("  " + " · ".join(notes), style="yellow")]
+
+
+def row_notes(row: GapRow, lang: str) -> list[str]:
+    """What reconciles a row's figures: the pro-rata expected figure of a whole-number indicator, and
+    the forecast's shortfall where the status says the county is on its way."""
+    i, a = row.indicator, row.assessment
+    notes = []
+    if row.pro_rata:
+        notes.append(num.pro_rata_note(a.expected, i.measure, lang, _row_decimals(row)))  # type: ignore[arg-type]
+    if a.at_risk:
+        notes.append(num.row_short_note(row, lang))
+    return notes
+
+
+def _at_risk_lines(table: GapTable, lang: str) -> list[Text]:
+    """The rows on track but at risk under a heading, one a line, each with its shortfall."""
+    rows = table.at_risk()
+    if not rows:
+        return []
+    out = [Text(text("note.at_risk", lang) + text("punctuation.colon", lang), style="yellow")]
+    for r in rows:
+        name = indicator_name(table.plan, r.indicator.id, lang)
+        out.append(Text("  " + text("note.at_risk_row", lang, name=name, note=num.row_short_note(r, lang)),
+                        style="yellow"))
+    return out
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, width: int = 80,
@@ -304,6 +334,8 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
                     console.print(line)
         console.print()
         console.print(_counts_line(table, lang))
+        for line in _at_risk_lines(table, lang):
+            console.print(line)
 
     return render_console(build, color=color, width=width)
 
@@ -436,6 +468,8 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         console.print()
         console.print(_indicator_table(overview, lang))
         console.print(_counts_line(overview.gap, lang))
+        for line in _at_risk_lines(overview.gap, lang):
+            console.print(line)
         console.print(Text(text("screen.status.legend", lang, made=BAR_FULL, expected=BAR_EXPECTED),
                            style="dim"))
         console.print()

@@ -205,3 +205,69 @@ def test_output_never_fails_on_a_gbk_console(tmp_path):
         assert b"Traceback" not in result.stderr
         text = result.stdout.decode("gbk") + result.stderr.decode("gbk")
         assert "进" in text or "用法" in text
+
+
+# --- the export workbook, for people --------------------------------------------------------------
+
+def _export(cli, tmp_path, lang):
+    import openpyxl
+
+    out = tmp_path / f"export-{lang}.xlsx"
+    code, _, err = cli("export", "--year", "2024", "--format", "xlsx", "--lang", lang, "-o", out,
+                       "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    return openpyxl.load_workbook(out)
+
+
+def test_the_chinese_export_workbook_is_chinese(cli, tmp_path, typed):
+    book = _export(cli, tmp_path, "zh")
+    assert book.sheetnames == ["报送数值", "差距"]
+    gap = book["差距"]
+    header = [c.value for c in gap[1]]
+    assert header[:3] == ["年份", "编号", "指标"] and "状态" in header and "按当前进度预计差" in header
+    rows = {r[1].value: r for r in gap.iter_rows(min_row=2)}
+    farmers = rows["farmer-trainings"]
+    cell = dict(zip(header, farmers, strict=True))
+    shown = (cell["状态"].value, cell["类型"].value, cell["预测能否达标"].value)
+    assert shown == ("进展顺利", "累计类", "难达标")
+    assert cell["分组"].value == "农民科学素质提升行动" and cell["进展尚可但达标有风险"].value == "是"
+    words = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=3 if sheet is book.worksheets[0] else 1):  # row 1: the sample note
+            words += english_words(" ".join(str(c.value) for c in row if isinstance(c.value, str)), typed)
+    assert words == []
+
+
+def test_export_numbers_are_numbers_rounded_by_their_format_and_columns_fit_what_shows(cli, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    from sciplan.figures import decimals_for
+    from sciplan.workbook.sheets import display_width
+
+    book = _export(cli, tmp_path, "zh")
+    gap = book["差距"]
+    header = [c.value for c in gap[1]]
+    rows = {r[1].value: dict(zip(header, r, strict=True)) for r in gap.iter_rows(min_row=2)}
+    area = rows["exhibition-area-per-10k"]
+    expected = area["应达"]
+    assert isinstance(expected.value, float) and expected.value != round(expected.value, 1)  # every digit
+    places = decimals_for(expected.value, area["实际"].value, area["差距"].value)
+    assert expected.number_format == "#,##0." + "0" * places == "#,##0.0"
+    assert area["进度比"].number_format == "0.00"
+    assert rows["farmer-trainings"]["按当前进度预计差"].value == 137.5
+    assert rows["farmer-trainings"]["按当前进度预计差"].number_format == "#,##0"
+    assert gap.freeze_panes == "A2" and book["报送数值"].freeze_panes == "A3"  # the sample's note above
+    widths = {h: gap.column_dimensions[get_column_letter(n)].width for n, h in enumerate(header, start=1)}
+    longest = max(display_width(r["指标"].value) for r in rows.values())
+    assert widths["指标"] >= longest  # a Chinese character takes two
+    assert widths["应达"] < len(repr(expected.value))  # fitted to '1,600,000', not to 17 digits
+
+
+def test_the_english_export_workbook_keeps_the_csv_column_names(cli, tmp_path):
+    book = _export(cli, tmp_path, "en")
+    assert book.sheetnames == ["Values", "Gap"]
+    header = [c.value for c in book["Gap"][1]]
+    assert header[:3] == ["year", "id", "name"] and header[-3:] == ["forecast_short", "at_risk",
+                                                                       "expected_pro_rata"]
+    status = {r[1]: r[header.index("status")] for r in book["Gap"].iter_rows(min_row=2, values_only=True)}
+    assert status["farmer-trainings"] == "on_track"

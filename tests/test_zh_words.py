@@ -271,3 +271,61 @@ def test_the_english_export_workbook_keeps_the_csv_column_names(cli, tmp_path):
                                                                        "expected_pro_rata"]
     status = {r[1]: r[header.index("status")] for r in book["Gap"].iter_rows(min_row=2, values_only=True)}
     assert status["farmer-trainings"] == "on_track"
+
+
+# --- terminals of every width ---------------------------------------------------------------------
+
+from sciplan.render.narrow import atoms, wrap  # noqa: E402
+
+
+@pytest.mark.parametrize(("line", "width", "lines"), [
+    ("指标 exhibition-area-per-10k 到2025年", 24, ["指标", "exhibition-area-per-10k", "到2025年"]),
+    ("指标 exhibition-area-per-10k", 12, ["指标", "exhibition-", "area-per-10k"]),  # wider than a line
+    ("合计 1,550,000 人次", 10, ["合计", "1,550,000", "人次"]),
+    ("请运行 `sciplan validate` 查看", 18, ["请运行", "`sciplan validate`", "查看"]),
+    ("一二三四五，六七", 10, ["一二三四", "五，六七"]),  # a closing mark never starts a line
+    ("（2021-2025年）的宣传", 8, ["（2021-", "2025年）", "的宣传"]),  # a run wider than a line is cut
+    ("abc def", 20, ["abc def"]),
+])
+def test_lines_break_only_where_they_may(line, width, lines):
+    assert wrap(line, width) == lines
+
+
+def test_figures_with_their_labels_stay_together():
+    lines = atoms(["应达：155.0", "实际：139.0", "差距：16.0"], 30)
+    assert lines == ["  应达：155.0 · 实际：139.0", "  差距：16.0"]
+
+
+SCREENS = [("gap", "--year", "2024"), ("gap", "--year", "2024", "--by", "unit"), ("status",),
+           ("unit", "县科协"), ("unit", "县卫生健康局"), ("units", "--year", "2024")]
+NUMBER = re.compile(r"\d[\d,.]*%?")
+
+
+def _screen(cli, monkeypatch, args, lang, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = cli(*args, "--lang", lang, "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    return err + out  # the sample's notice, then the screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", SCREENS, ids=" ".join)
+def test_every_screen_fits_every_width_and_keeps_ids_and_numbers_whole(cli, monkeypatch, args, lang):
+    from rich.cells import cell_len
+
+    plan = load_plan(PLAN)
+    wide = _screen(cli, monkeypatch, args, lang, 160)
+    ids = {i.id for i in plan.targeted_indicators()} if args[0] == "gap" else set()
+    if args[:2] == ("unit", "县科协"):
+        ids = {t.id for g in plan.groups if "cast" in g.lead for t in g.tasks}
+    for columns in (40, 60, 80, 120):
+        out = _screen(cli, monkeypatch, args, lang, columns)
+        too_wide = [line for line in out.splitlines() if cell_len(line) > columns]
+        assert too_wide == [], f"{columns} columns:\n" + "\n".join(too_wide)
+        if columns < 70:  # the stacked layout: no id and no number is cut, no table folds names
+            assert ids <= set(re.findall(r"[a-z][a-z0-9\-.]*[a-z0-9]", out)), columns
+            assert set(NUMBER.findall(out)) <= set(NUMBER.findall(wide)), columns
+            assert "│" not in out and "┃" not in out
+            if lang == "zh" and args[0] in ("gap", "status"):  # every indicator's name on one line
+                lines = [line.strip() for line in out.splitlines()]
+                assert all(any(i.name in line for line in lines) for i in plan.targeted_indicators())

@@ -23,6 +23,7 @@ from ..findings import Report, Severity
 from ..i18n import parts, plural, text
 from ..overview import GROUP_BY, TASK_COLUMNS, GapRow, GapTable, StatusOverview, grouped
 from ..plan import Indicator, Plan
+from . import narrow
 from . import numbers as num
 
 STATUS_STYLE = {
@@ -316,6 +317,18 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
 
     def build(console: Console) -> None:
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
+        if width < narrow.STACKED_BELOW:  # one block per indicator, lines wrapped where they may break
+            narrow.put(console, plan.title)
+            narrow.put(console, text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
+            legend = text("screen.gap.legend", lang, start=plan.period.start, year=table.year)
+            narrow.put(console, Text(legend, style="dim"))
+            console.print()
+            if not table.rows:
+                narrow.put(console, text("screen.no_match", lang))
+                return
+            narrow.gap_rows(console, table, by, lang)
+            narrow.counts(console, table, lang)
+            return
         console.print(plan.title)
         console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
         console.print(Text(text("screen.gap.legend", lang, start=plan.period.start, year=table.year),
@@ -457,6 +470,9 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
     plan = overview.plan
 
     def build(console: Console) -> None:
+        if width < narrow.STACKED_BELOW:
+            _narrow_status(console, overview, lang)
+            return
         console.print(Text(plan.title, style="bold"))
         console.print(text("screen.status.head", lang, number=plan.reference, year=overview.year,
                            version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
@@ -485,9 +501,30 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
     return render_console(build, color=color, width=width)
 
 
+def _narrow_status(console: Console, overview: StatusOverview, lang: str) -> None:
+    """The status screen below narrow.STACKED_BELOW columns: one block per row, wrapped lines."""
+    plan = overview.plan
+    narrow.put(console, Text(plan.title, style="bold"))
+    files = plural("screen.progress_files", overview.files, lang)
+    narrow.put(console, text("screen.status.head", lang, number=plan.reference, year=overview.year,
+                             version=plan.version, files=files))
+    if overview.errors:
+        narrow.put(console, Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
+    console.print()
+    for line in _goal_lines(overview, lang):
+        narrow.put(console, line, hang="  ")
+    console.print()
+    narrow.status_sections(console, overview, lang)
+    narrow.reporting(console, overview, lang)
+
+
 def render_sample_notice(*, color: bool = False, width: int = 80, lang: str = "en") -> str:
     """The lines that open every screen made from the invented sample shipped with sciplan."""
     def build(console: Console) -> None:
+        if width < narrow.STACKED_BELOW:
+            narrow.put(console, Text(text("sample.line", lang), style="bold red"))
+            narrow.put(console, text("sample.hint", lang))
+            return
         console.print(Text(text("sample.line", lang), style="bold red"))
         console.print(text("sample.hint", lang))
 

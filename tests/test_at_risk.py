@@ -70,7 +70,8 @@ def _run(cli, *args, lang="zh"):
 @pytest.mark.parametrize(("lang", "short", "pro_rata"), [
     ("zh", "按当前进度预计差 138人次", "按进度应达 2.4家"),
     ("en", "forecast short by 138 人次", "pro-rata 2.4 家")])
-def test_the_gap_screen_notes_the_shortfall_and_the_pro_rata_figure(cli, lang, short, pro_rata):
+def test_the_gap_screen_notes_the_shortfall_and_the_pro_rata_figure(cli, monkeypatch, lang, short, pro_rata):
+    monkeypatch.setenv("COLUMNS", "160")  # an English name and its note on one line
     out = _run(cli, "gap", "--year", "2024", lang=lang)
     row = out[out.index("farmer-trainings"):]
     assert row.splitlines()[3] == "  " + short  # a line of its own, under the row's figures
@@ -79,7 +80,7 @@ def test_the_gap_screen_notes_the_shortfall_and_the_pro_rata_figure(cli, lang, s
     heading = summary.index("进展尚可但达标有风险：" if lang == "zh" else "On track but at risk:")
     assert len(summary) - heading - 1 == 7  # one line for each of the seven rows at risk
     assert ("  培训农民（按当前进度预计差 138人次）" if lang == "zh"
-            else "  farmer-trainings (forecast short by 138 人次)") in summary[heading:]
+            else "  Farmers trained (forecast short by 138 人次)") in summary[heading:]
 
 
 def test_a_row_that_meets_carries_no_note(cli):
@@ -103,7 +104,7 @@ def test_markdown_puts_the_note_beside_the_forecast_and_marks_pro_rata(cli):
     bases = next(line for line in out.splitlines() if "`municipal-science-bases`" in line)
     assert "| 2.4（按进度折算） |" in bases
     status = _run(cli, "status", "--format", "markdown", lang="en")
-    assert "On track but at risk: " in status and "forecast short by 138 人次" in status
+    assert "On track but at risk: " in status and "Farmers trained (forecast short by 138 人次)" in status
 
 
 def test_csv_and_json_carry_the_shortfall_unrounded(cli):

@@ -243,8 +243,8 @@ def test_gap_text_fixture(run):
     assert lines[i + 1] == "  no_data                   107          -          -      -  -"
     counts = lines.index("needs_acceleration 2 · no_data 11 · on_track 2 · achieved 1")
     assert lines[counts + 1:] == ["On track but at risk:",
-                                  "  farmer-trainings (forecast short by 1,334 人次)",
-                                  "  skilled-worker-trainings (forecast short by 500 人次)"]
+                                  "  Farmers trained (forecast short by 1,334 人次)",
+                                  "  Skilled workers trained (forecast short by 500 人次)"]
 
 
 def test_gap_markdown_fixture(run):

@@ -111,8 +111,8 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     lines += ["", counts, ""]
     at_risk = overview.gap.at_risk()
     if at_risk:
-        named = [text("note.at_risk_row", lang, name=r.indicator.name, note=num.row_short_note(r, lang))
-                 for r in at_risk]
+        named = [text("note.at_risk_row", lang, note=num.row_short_note(r, lang),
+                      name=r.indicator.label_en if lang == "en" else r.indicator.name) for r in at_risk]
         lines += [text("note.at_risk_line", lang, rows=text("list.separator", lang).join(named)), ""]
     lines += [f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
     lines += _table([text("screen.col.group", lang), *(text(f"task.{key}", lang) for key in TASK_COLUMNS)],

@@ -304,7 +304,7 @@ def _at_risk_lines(table: GapTable, lang: str) -> list[Text]:
         return []
     out = [Text(text("note.at_risk", lang) + text("punctuation.colon", lang), style="yellow")]
     for r in rows:
-        name = indicator_name(table.plan, r.indicator.id, lang)
+        name = r.indicator.label_en if lang == "en" else r.indicator.name  # the plan's English name, if any
         out.append(Text("  " + text("note.at_risk_row", lang, name=name, note=num.row_short_note(r, lang)),
                         style="yellow"))
     return out

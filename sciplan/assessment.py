@@ -48,6 +48,7 @@ __all__ = [
     "expected_by",
     "expected_points",
     "forecast",
+    "forecast_shortfall",
     "shortfall",
     "target_for",
     "assessed_year",
@@ -57,6 +58,9 @@ __all__ = [
     "progress_ratio",
     "sort_key",
 ]
+
+# The statuses that say "keep going" by now; with a forecast that misses, the row is at risk.
+AT_RISK_STATUSES = (Status.ON_TRACK, Status.NEEDS_ACCELERATION)
 
 DEFAULT_THRESHOLDS = Thresholds()  # a frozen dataclass: one shared value serves every call
 
@@ -91,6 +95,15 @@ class Assessment:
     missing_years: tuple[int, ...]  # years in S..Y (S..E past the deadline) with no reported value
     missed_years: tuple[int, ...]  # annual only: reported years in S..Y that failed the yearly target
     baseline: Baseline | None  # baseline used by a level/ratio (plan's or earliest reported); None otherwise
+    # How far the forecast falls short of the final target, in the target's direction (positive);
+    # None when the forecast meets it or there is none.
+    forecast_short: float | None = None
+
+    @property
+    def at_risk(self) -> bool:
+        """On track or needing acceleration by now, yet the pace so far misses the final target: the
+        two statements hold together only with this said beside them."""
+        return self.status in AT_RISK_STATUSES and self.forecast_short is not None
 
 
 def meets(value: float, comparator: Comparator, target: float) -> bool:
@@ -217,6 +230,14 @@ def shortfall(target: Target, expected: float | None, actual: float | None) -> f
     if expected is None or actual is None:
         return None
     return expected - actual if target.rising else actual - expected
+
+
+def forecast_shortfall(target: Target, forecast_value: float | None, final: float) -> float | None:
+    """How far a forecast misses the final figure `final`: final - forecast for a rising target,
+    forecast - final for a falling one; None when there is no forecast or it meets the target."""
+    if forecast_value is None or meets(forecast_value, target.comparator, final):
+        return None
+    return final - forecast_value if target.rising else forecast_value - final
 
 
 def cumulative_actual(series: Mapping[int, float], start: int, year: int) -> float | None:
@@ -367,6 +388,7 @@ def assess(
         missing_years=missing,
         missed_years=missed,
         baseline=baseline,
+        forecast_short=forecast_shortfall(target, fc, final),
     )
 
 

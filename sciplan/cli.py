@@ -981,7 +981,7 @@ def export_command(year: int, fmt: str, gap_only: bool, lang: str, plan_path, pr
         return EXIT_OK
     from .workbook import table_workbook
 
-    workbook = table_workbook(export_sheets(rows, table), note=note)
+    workbook = table_workbook(export_sheets(rows, table, lang), note=note)
     _write(output or Path(f"sciplan-{year}.xlsx"), workbook, force)
     return EXIT_OK
 

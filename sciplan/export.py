@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from .figures import decimals_for
+from .i18n import text
 from .overview import GapTable
 from .plan import Plan
 from .progress import ValueRecord
@@ -20,7 +21,7 @@ from .progress import ValueRecord
 # The gap table's columns, in the CSV file and the export workbook's Gap sheet.
 GAP_COLUMNS = ["year", "id", "name", "measure", "group", "kind", "comparator", "target", "target_year",
                "expected", "actual", "gap", "ratio", "status", "forecast", "forecast_meets_target",
-               "missing_years", "missed_years"]
+               "missing_years", "missed_years", "forecast_short", "at_risk", "expected_pro_rata"]
 
 
 def sample_comment(note: str | None) -> str:
@@ -31,7 +32,7 @@ WHOLE = "合计"  # the area column of figures for the whole, where the plan has
 
 VALUE_COLUMNS = ("year", "unit", "unit_name", "area", "area_name", "indicator", "indicator_name", "measure",
                  "kind", "value", "file", "line")
-VALUE_HEADERS = {  # the workbook's bilingual column titles
+VALUE_HEADERS = {  # the English workbook's bilingual column titles
     "year": "年份 year", "unit": "单位编号 unit", "unit_name": "单位 unit_name", "area": "区域编号 area",
     "area_name": "区域 area_name", "indicator": "指标编号 indicator", "indicator_name": "指标 indicator_name",
     "measure": "计量单位 measure", "kind": "类型 kind", "value": "数值 value", "file": "文件 file",
@@ -96,32 +97,82 @@ def _cell(value: object) -> object:
     return value
 
 
-def gap_sheet_rows(table: GapTable) -> list[list[object]]:
+SHEET_NAMES = {"en": ("Values", "Gap"), "zh": ("报送数值", "差距")}
+
+
+def _worded(column: str, value: object, row, lang: str) -> object:
+    """A Gap sheet cell as a Chinese reader reads it: statuses, kinds and groups by their labels,
+    yes/no in words; the English sheet keeps the ids and true/false (what the CSV has)."""
+    if lang == "en" or value is None:
+        return _cell(value)
+    if column == "status":
+        return text(f"status.{value}", lang)
+    if column == "kind":
+        return text(f"screen.kind.{value}", lang)
+    if column == "group":
+        return row.group.title if row.group is not None else row.indicator.name
+    if column == "forecast_meets_target":
+        return text("forecast.meets" if value else "forecast.short", lang)
+    if isinstance(value, bool):
+        return text("export.yes" if value else "export.no", lang)
+    if isinstance(value, (list, tuple)):
+        return text("list.separator", lang).join(str(v) for v in value)
+    return _cell(value)
+
+
+def gap_header(lang: str = "en") -> list[str]:
+    """The Gap sheet's column titles: the CSV's column names in English, Chinese words in Chinese."""
+    return list(GAP_COLUMNS) if lang == "en" else [text(f"export.col.{c}", lang) for c in GAP_COLUMNS]
+
+
+def gap_sheet_rows(table: GapTable, lang: str = "en") -> list[list[object]]:
     out = []
     for row in table.rows:
         d = row.as_dict()
         d["year"] = table.year
-        out.append([_cell(d.get(c)) for c in GAP_COLUMNS])
+        out.append([_worded(c, d.get(c), row, lang) for c in GAP_COLUMNS])
     return out
+
+
+def _number_format(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
 def gap_number_formats(table: GapTable) -> dict[tuple[int, int], str]:
     """(row, column) of the Gap sheet's rows, 0-based -> the cell's number format: each row's expected,
-    actual and gap show the decimals that make them add up on screen; the cells keep every digit."""
+    actual and gap show the decimals that make them add up on screen, its target, forecast and the
+    forecast's shortfall those the indicator's figures show, the ratio two; the cells keep every digit."""
     formats = {}
     columns = [GAP_COLUMNS.index(c) for c in ("expected", "actual", "gap")]
+    own = [GAP_COLUMNS.index(c) for c in ("target", "forecast", "forecast_short")]
     for r, row in enumerate(table.rows):
-        a = row.assessment
-        decimals = decimals_for(a.expected, a.actual, a.gap, row.indicator.measure)
+        a, measure = row.assessment, row.indicator.measure
+        decimals = decimals_for(a.expected, a.actual, a.gap, measure)
         for c in columns:
-            formats[(r, c)] = "#,##0" + ("." + "0" * decimals if decimals else "")
+            formats[(r, c)] = _number_format(decimals)
+        for c, value in zip(own, (row.indicator.target, a.forecast, a.forecast_short), strict=True):
+            if value is not None:
+                formats[(r, c)] = _number_format(decimals_for(value, None, None, measure))
+        formats[(r, GAP_COLUMNS.index("ratio"))] = "0.00"
     return formats
 
 
-def export_sheets(rows: Sequence[dict], table: GapTable) -> list[tuple]:
-    """(name, header, rows[, number formats]) of the export workbook: "Values" and "Gap"."""
-    values = [[row[c] for c in VALUE_COLUMNS] for row in rows]
+def export_sheets(rows: Sequence[dict], table: GapTable, lang: str = "en") -> list[tuple]:
+    """(name, header, rows[, number formats]) of the export workbook: the reported values and the gap
+    table, in the run's language (headers, sheet names, statuses and labels; ids stay as they are)."""
+    values_name, gap_name = SHEET_NAMES.get(lang, SHEET_NAMES["en"])
+    if lang == "en":
+        header = [VALUE_HEADERS[c] for c in VALUE_COLUMNS]
+    else:
+        header = [text(f"export.col.{c}", lang) for c in VALUE_COLUMNS]
+    values = [[_worded_value(c, row[c], lang) for c in VALUE_COLUMNS] for row in rows]
     return [
-        ("Values", [VALUE_HEADERS[c] for c in VALUE_COLUMNS], values),
-        ("Gap", list(GAP_COLUMNS), gap_sheet_rows(table), gap_number_formats(table)),
+        (values_name, header, values),
+        (gap_name, gap_header(lang), gap_sheet_rows(table, lang), gap_number_formats(table)),
     ]
+
+
+def _worded_value(column: str, value: object, lang: str) -> object:
+    if lang != "en" and column == "kind" and value:
+        return text(f"screen.kind.{value}", lang)
+    return value

@@ -22,7 +22,7 @@ from .assessment import (
     part_target,
 )
 from .ledger import Ledger
-from .plan import Group, Indicator, Milestone, Plan
+from .plan import Group, Indicator, Milestone, Plan, ValueType
 from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
 from .sources import DataSource, with_source
 
@@ -65,6 +65,14 @@ class GapRow:
     def status(self) -> Status:
         return self.assessment.status
 
+    @property
+    def pro_rata(self) -> bool:
+        """The expected figure of a whole-number indicator is a fraction (2.4 places): a pro-rata
+        share of the target by now, not a count anyone could reach."""
+        expected = self.assessment.expected
+        return (self.indicator.value_type is ValueType.COUNT and expected is not None
+                and not float(expected).is_integer())
+
     def as_dict(self) -> dict:
         ind, a = self.indicator, self.assessment
         return {
@@ -86,6 +94,9 @@ class GapRow:
             "status": str(a.status),
             "forecast": a.forecast,
             "forecast_meets_target": a.forecast_meets_target,
+            "forecast_short": a.forecast_short,
+            "at_risk": a.at_risk,
+            "expected_pro_rata": self.pro_rata,
             "missing_years": list(a.missing_years),
             "missed_years": list(a.missed_years),
             "assessed_year": self.year,
@@ -108,6 +119,10 @@ class GapTable:
             "year": self.year,
             "indicators": [row.as_dict() for row in self.rows],
         }, self.source)
+
+    def at_risk(self) -> list[GapRow]:
+        """Rows on track (or needing acceleration) whose forecast still misses the target."""
+        return [r for r in self.rows if r.assessment.at_risk]
 
     def counts(self) -> dict[str, int]:
         counter = Counter(str(r.status) for r in self.rows)
@@ -318,6 +333,7 @@ class StatusOverview:
             "validation": {"files": self.files, "errors": self.errors, "warnings": self.warnings},
             "goal": goal.as_dict() if goal else None,
             "counts": self.gap.counts(),
+            "at_risk": [r.indicator.id for r in self.gap.at_risk()],
             "indicators": [r.as_dict() for r in self.gap.rows],
             "tasks": [{"group": g.group.id, "title": g.group.title, **g.counts, "by_task": g.tasks}
                       for g in self.groups],

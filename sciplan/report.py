@@ -64,6 +64,10 @@ class IndicatorReport:
     expected_path: tuple[Point, ...]  # the straight line to the target; empty when it has no start
     forecast_from: Point | None  # the last plotted point, where the forecast line starts
     part: str | None = None  # the area or unit whose share of the target this is; None: the whole
+    forecast_short: float | None = None  # how far the forecast misses the target (assessment.forecast_short)
+    at_risk: bool = False  # on track or needing acceleration, yet the forecast misses the target
+    pro_rata: bool = False  # a whole-number indicator whose expected figure is a fraction
+    whole: bool = False  # a whole-number (count) indicator
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,11 @@ class ReportData:
         return sorted(self.indicators, key=lambda r: (STATUS_ORDER.index(r.status), r.id))
 
     @property
+    def at_risk(self) -> list[IndicatorReport]:
+        """On track or needing acceleration, yet at the pace so far short of the target."""
+        return [r for r in self.worst_first if r.at_risk]
+
+    @property
     def years(self) -> range:
         return range(self.start_year, self.year + 1)
 
@@ -217,6 +226,10 @@ def indicator_report(row: GapRow, plan: Plan) -> IndicatorReport:
         expected_path=expected_path(row, plan),
         forecast_from=plotted[-1] if plotted and a.forecast is not None else None,
         part=part_name(plan, row.part) if row.part is not None else None,
+        forecast_short=a.forecast_short,
+        at_risk=a.at_risk,
+        pro_rata=row.pro_rata,
+        whole=str(indicator.value_type) == "count",
     )
 
 

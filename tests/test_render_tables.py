@@ -101,7 +101,7 @@ def test_markdown_empty_table(plan):
 
 
 CSV_HEAD = ("year,id,name,measure,group,kind,comparator,target,target_year,expected,actual,gap,ratio,status,"
-            "forecast,forecast_meets_target,missing_years,missed_years")
+            "forecast,forecast_meets_target,missing_years,missed_years,forecast_short,at_risk,expected_pro_rata")
 
 
 def test_csv_gap(table):
@@ -109,13 +109,13 @@ def test_csv_gap(table):
     assert csv_render.render_gap(table) == "\ufeff" + "\r\n".join([
         CSV_HEAD,
         "2023,skilled-worker-trainings,培训技能劳动者,人次,workers,annual,>=,2000,,2000,1500,500,0.75,"
-        "needs_acceleration,1500,false,2021,2023",
+        "needs_acceleration,1500,false,2021,2023,,false,false",
         "2023,exhibition-area-per-10k,每万人拥有科普展厅面积,平方米/万人,capacity,ratio,>=,160,2025,"
-        "106.66666666666667,,,,no_data,,,2021 2023,",
+        "106.66666666666667,,,,no_data,,,2021 2023,,,false,false",
         "2023,info-officers,“科普中国”信息员注册人数,人,capacity,level,>=,10000,2025,,,,,no_data,,,"
-        "2021 2022 2023,",
+        "2021 2022 2023,,,false,false",
         "2023,literacy-rate,公民具备科学素质的比例,%,goal,level,>,15,2025,11.8,12,-0.2,1.13,on_track,15.6,true,"
-        "2021,",
+        "2021,,,false,false",
     ]) + "\r\n"
 
 

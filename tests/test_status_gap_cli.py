@@ -232,15 +232,19 @@ def test_gap_text_fixture(run):
     assert "  Status               Expected     Actual        Gap  Ratio  Forecast 2025" in lines
     i = lines.index("培训农民  farmer-trainings  >= 5,000 人次 by 2025")
     assert lines[i + 1] == "  needs_acceleration      3,000      2,200        800   0.73  3,667 short"
-    assert lines[i + 2] == "  cumulative · no figure for 2021"
+    assert lines[i + 2: i + 4] == ["  cumulative · no figure for 2021", "  forecast short by 1,334 人次"]
     i = lines.index("培训技能劳动者  skilled-worker-trainings  >= 2,000 人次 a year")
     assert lines[i + 1] == "  needs_acceleration      2,000      1,500        500   0.75  1,500 short"
-    assert lines[i + 2] == "  annual · no figure for 2021 · yearly target missed in 2023"
+    assert lines[i + 2: i + 4] == ["  annual · no figure for 2021 · yearly target missed in 2023",
+                                   "  forecast short by 500 人次"]
     i = lines.index("公民具备科学素质的比例  literacy-rate  > 15% by 2025")
     assert lines[i + 1] == "  on_track                11.8%      12.0%      -0.2%   1.13  15.6% meets"
     i = lines.index("每万人拥有科普展厅面积  exhibition-area-per-10k  >= 160 平方米/万人 by 2025")
     assert lines[i + 1] == "  no_data                   107          -          -      -  -"
-    assert lines[-1] == "needs_acceleration 2 · no_data 11 · on_track 2 · achieved 1"
+    counts = lines.index("needs_acceleration 2 · no_data 11 · on_track 2 · achieved 1")
+    assert lines[counts + 1:] == ["On track but at risk:",
+                                  "  Farmers trained (forecast short by 1,334 人次)",
+                                  "  Skilled workers trained (forecast short by 500 人次)"]
 
 
 def test_gap_markdown_fixture(run):
@@ -249,9 +253,9 @@ def test_gap_markdown_fixture(run):
     lines = out.splitlines()
     assert lines[0] == "# Gap by the end of 2023"
     assert ("| 培训农民 | `farmer-trainings` | >= 5,000 (2025) | 3,000 | 2,200 | 800 | 0.73 | "
-            "**needs_acceleration** | 3,667 (short) | 2021 |") in lines
+            "**needs_acceleration** | 3,667 (forecast short by 1,334 人次) | 2021 |") in lines
     assert ("| 培训技能劳动者 | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | 500 | 0.75 | "
-            "**needs_acceleration** | 1,500 (short) | 2021; missed 2023 |") in lines
+            "**needs_acceleration** | 1,500 (forecast short by 500 人次) | 2021; missed 2023 |") in lines
     assert ("| 公民具备科学素质的比例 | `literacy-rate` | > 15% (2025) | 11.8% | 12.0% | -0.2% | 1.13 | "
             "**on_track** | 15.6% (meets) | 2021 |") in lines
 

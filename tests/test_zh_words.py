@@ -205,3 +205,127 @@ def test_output_never_fails_on_a_gbk_console(tmp_path):
         assert b"Traceback" not in result.stderr
         text = result.stdout.decode("gbk") + result.stderr.decode("gbk")
         assert "进" in text or "用法" in text
+
+
+# --- the export workbook, for people --------------------------------------------------------------
+
+def _export(cli, tmp_path, lang):
+    import openpyxl
+
+    out = tmp_path / f"export-{lang}.xlsx"
+    code, _, err = cli("export", "--year", "2024", "--format", "xlsx", "--lang", lang, "-o", out,
+                       "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    return openpyxl.load_workbook(out)
+
+
+def test_the_chinese_export_workbook_is_chinese(cli, tmp_path, typed):
+    book = _export(cli, tmp_path, "zh")
+    assert book.sheetnames == ["报送数值", "差距"]
+    gap = book["差距"]
+    header = [c.value for c in gap[1]]
+    assert header[:3] == ["年份", "编号", "指标"] and "状态" in header and "按当前进度预计差" in header
+    rows = {r[1].value: r for r in gap.iter_rows(min_row=2)}
+    farmers = rows["farmer-trainings"]
+    cell = dict(zip(header, farmers, strict=True))
+    shown = (cell["状态"].value, cell["类型"].value, cell["预测能否达标"].value)
+    assert shown == ("进展顺利", "累计类", "难达标")
+    assert cell["分组"].value == "农民科学素质提升行动" and cell["进展尚可但达标有风险"].value == "是"
+    words = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=3 if sheet is book.worksheets[0] else 1):  # row 1: the sample note
+            words += english_words(" ".join(str(c.value) for c in row if isinstance(c.value, str)), typed)
+    assert words == []
+
+
+def test_export_numbers_are_numbers_rounded_by_their_format_and_columns_fit_what_shows(cli, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    from sciplan.figures import decimals_for
+    from sciplan.workbook.sheets import display_width
+
+    book = _export(cli, tmp_path, "zh")
+    gap = book["差距"]
+    header = [c.value for c in gap[1]]
+    rows = {r[1].value: dict(zip(header, r, strict=True)) for r in gap.iter_rows(min_row=2)}
+    area = rows["exhibition-area-per-10k"]
+    expected = area["应达"]
+    assert isinstance(expected.value, float) and expected.value != round(expected.value, 1)  # every digit
+    places = decimals_for(expected.value, area["实际"].value, area["差距"].value)
+    assert expected.number_format == "#,##0." + "0" * places == "#,##0.0"
+    assert area["进度比"].number_format == "0.00"
+    assert rows["farmer-trainings"]["按当前进度预计差"].value == 137.5
+    assert rows["farmer-trainings"]["按当前进度预计差"].number_format == "#,##0"
+    assert gap.freeze_panes == "A2" and book["报送数值"].freeze_panes == "A3"  # the sample's note above
+    widths = {h: gap.column_dimensions[get_column_letter(n)].width for n, h in enumerate(header, start=1)}
+    longest = max(display_width(r["指标"].value) for r in rows.values())
+    assert widths["指标"] >= longest  # a Chinese character takes two
+    assert widths["应达"] < len(repr(expected.value))  # fitted to '1,600,000', not to 17 digits
+
+
+def test_the_english_export_workbook_keeps_the_csv_column_names(cli, tmp_path):
+    book = _export(cli, tmp_path, "en")
+    assert book.sheetnames == ["Values", "Gap"]
+    header = [c.value for c in book["Gap"][1]]
+    assert header[:3] == ["year", "id", "name"] and header[-3:] == ["forecast_short", "at_risk",
+                                                                       "expected_pro_rata"]
+    status = {r[1]: r[header.index("status")] for r in book["Gap"].iter_rows(min_row=2, values_only=True)}
+    assert status["farmer-trainings"] == "on_track"
+
+
+# --- terminals of every width ---------------------------------------------------------------------
+
+from sciplan.render.narrow import atoms, wrap  # noqa: E402
+
+
+@pytest.mark.parametrize(("line", "width", "lines"), [
+    ("指标 exhibition-area-per-10k 到2025年", 24, ["指标", "exhibition-area-per-10k", "到2025年"]),
+    ("指标 exhibition-area-per-10k", 12, ["指标", "exhibition-", "area-per-10k"]),  # wider than a line
+    ("合计 1,550,000 人次", 10, ["合计", "1,550,000", "人次"]),
+    ("请运行 `sciplan validate` 查看", 18, ["请运行", "`sciplan validate`", "查看"]),
+    ("一二三四五，六七", 10, ["一二三四", "五，六七"]),  # a closing mark never starts a line
+    ("（2021-2025年）的宣传", 8, ["（2021-", "2025年）", "的宣传"]),  # a run wider than a line is cut
+    ("abc def", 20, ["abc def"]),
+])
+def test_lines_break_only_where_they_may(line, width, lines):
+    assert wrap(line, width) == lines
+
+
+def test_figures_with_their_labels_stay_together():
+    lines = atoms(["应达：155.0", "实际：139.0", "差距：16.0"], 30)
+    assert lines == ["  应达：155.0 · 实际：139.0", "  差距：16.0"]
+
+
+SCREENS = [("gap", "--year", "2024"), ("gap", "--year", "2024", "--by", "unit"), ("status",),
+           ("unit", "县科协"), ("unit", "县卫生健康局"), ("units", "--year", "2024")]
+NUMBER = re.compile(r"\d[\d,.]*%?")
+
+
+def _screen(cli, monkeypatch, args, lang, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, err = cli(*args, "--lang", lang, "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    return err + out  # the sample's notice, then the screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", SCREENS, ids=" ".join)
+def test_every_screen_fits_every_width_and_keeps_ids_and_numbers_whole(cli, monkeypatch, args, lang):
+    from rich.cells import cell_len
+
+    plan = load_plan(PLAN)
+    wide = _screen(cli, monkeypatch, args, lang, 160)
+    ids = {i.id for i in plan.targeted_indicators()} if args[0] == "gap" else set()
+    if args[:2] == ("unit", "县科协"):
+        ids = {t.id for g in plan.groups if "cast" in g.lead for t in g.tasks}
+    for columns in (40, 60, 80, 120):
+        out = _screen(cli, monkeypatch, args, lang, columns)
+        too_wide = [line for line in out.splitlines() if cell_len(line) > columns]
+        assert too_wide == [], f"{columns} columns:\n" + "\n".join(too_wide)
+        if columns < 70:  # the stacked layout: no id and no number is cut, no table folds names
+            assert ids <= set(re.findall(r"[a-z][a-z0-9\-.]*[a-z0-9]", out)), columns
+            assert set(NUMBER.findall(out)) <= set(NUMBER.findall(wide)), columns
+            assert "│" not in out and "┃" not in out
+            if lang == "zh" and args[0] in ("gap", "status"):  # every indicator's name on one line
+                lines = [line.strip() for line in out.splitlines()]
+                assert all(any(i.name in line for line in lines) for i in plan.targeted_indicators())

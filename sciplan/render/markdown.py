@@ -58,6 +58,9 @@ def gap_cells(row: GapRow, lang: str = "en", plan=None) -> list[object]:
     if a.forecast_meets_target is not None:
         verdict = "markdown.forecast.meets" if a.forecast_meets_target else "markdown.forecast.short"
         forecast = text(verdict, lang, value=forecast)
+    if a.at_risk:
+        forecast = text("markdown.forecast.short_note", lang, value=_figure(a.forecast, i.measure),
+                        note=num.row_short_note(row, lang))
     missing = num.years(a.missing_years, lang)
     if a.missed_years:
         missed = text("markdown.missed", lang, years=num.years(a.missed_years, lang))
@@ -65,8 +68,10 @@ def gap_cells(row: GapRow, lang: str = "en", plan=None) -> list[object]:
     target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
     if row.part is not None and plan is not None:
         target = text("screen.gap.share", lang, part=ov.part_name(plan, row.part), target=target)
-    return [i.name, f"`{i.id}`", target,
-            *(_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap)),
+    expected, actual, gap = (_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap))
+    if row.pro_rata:
+        expected = text("note.pro_rata_cell", lang, value=expected)
+    return [i.name, f"`{i.id}`", target, expected, actual, gap,
             num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
 
 
@@ -113,6 +118,11 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
         lines += [f"## {text('screen.parts_behind', lang)}", ""]
         lines += _table(gap_header(lang), [gap_cells(r, lang, plan) for r in behind], GAP_ALIGN)
         lines.append("")
+    at_risk = overview.gap.at_risk()
+    if at_risk:
+        named = [text("note.at_risk_row", lang, note=num.row_short_note(r, lang),
+                      name=r.indicator.label_en if lang == "en" else r.indicator.name) for r in at_risk]
+        lines += [text("note.at_risk_line", lang, rows=text("list.separator", lang).join(named)), ""]
     lines += [f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
     lines += _table([text("screen.col.group", lang), *(text(f"task.{key}", lang) for key in TASK_COLUMNS)],
                     [[g.group.title, *(g.counts[key] for key in TASK_COLUMNS)] for g in overview.groups],

@@ -21,6 +21,32 @@ def row_amount(ind: IndicatorReport, value: float | None) -> str:
     return amount(value, ind.measure, num.decimals_for(ind.expected, ind.actual, ind.gap, ind.measure))
 
 
+def expected_amount(ind: IndicatorReport, lang: str) -> str:
+    """The expected figure, marked as pro-rata where a whole-number indicator's is a fraction."""
+    shown = row_amount(ind, ind.expected)
+    return text("note.pro_rata_cell", lang, value=shown) if ind.pro_rata else shown
+
+
+def short_note(ind: IndicatorReport, lang: str) -> str:
+    """'按当前进度预计差 138人次' for a row at risk; empty otherwise."""
+    if not ind.at_risk or ind.forecast_short is None:
+        return ""
+    return num.forecast_short_note(ind.forecast_short, ind.measure, ind.whole, lang)
+
+
+def at_risk_line(rows: list[IndicatorReport], lang: str) -> str:
+    """The summary's sentence naming the rows on track but at risk; empty when there are none."""
+    if not rows:
+        return ""
+    named = [text("note.at_risk_row", lang, name=named_short(r, lang), note=short_note(r, lang))
+             for r in rows]
+    return text("note.at_risk_line", lang, rows=text("list.separator", lang).join(named))
+
+
+def named_short(ind: IndicatorReport, lang: str) -> str:
+    return ind.name_en if lang == "en" and ind.name_en else ind.name
+
+
 def target(ind: IndicatorReport, lang: str) -> str:
     sign = COMPARATOR_SIGNS.get(ind.comparator, ind.comparator)
     value = num.written(ind.target, ind.target_text) + ("%" if ind.measure == "%" else f" {ind.measure}")
@@ -52,6 +78,8 @@ def notes(ind: IndicatorReport, lang: str) -> str:
         parts.append(text("years.missing", lang, years=separator.join(map(str, ind.missing_years))))
     if ind.missed_years:
         parts.append(text("years.missed", lang, years=separator.join(map(str, ind.missed_years))))
+    if short_note(ind, lang):
+        parts.append(short_note(ind, lang))
     return "; ".join(parts) if lang == "en" else "；".join(parts)
 
 

@@ -33,12 +33,14 @@ def render_report(data: ReportData, lang: str) -> str:
     lines += [t("report.counts_intro", total=len(data.indicators), year=data.year), ""]
     lines += _table([t("report.col.status"), t("report.col.count")],
                     [[say.status(s, lang), c] for s, c in data.counts.items()], ["l", "r"])
+    if data.at_risk:
+        lines += ["", f"**{say.at_risk_line(data.at_risk, lang)}**"]
 
     lines += ["", f"## {t('report.targets')}", ""]
     header = [t("report.col.indicator"), t("report.col.target"), t("report.col.expected"),
               t("report.col.actual"), t("report.col.gap"), t("report.col.ratio"), t("report.col.status"),
               t("report.col.forecast", year=data.end_year), t("report.col.notes")]
-    rows = [[say.named(i.name, i.name_en, lang), say.target(i, lang), say.row_amount(i, i.expected),
+    rows = [[say.named(i.name, i.name_en, lang), say.target(i, lang), say.expected_amount(i, lang),
              say.row_amount(i, i.actual), say.row_amount(i, i.gap), num.ratio(i.ratio),
              f"**{say.status(i.status, lang)}**", say.forecast(i, lang), say.notes(i, lang)]
             for i in data.worst_first]

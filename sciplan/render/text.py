@@ -32,6 +32,7 @@ from ..overview import (
     parts_behind,
 )
 from ..plan import Indicator, Plan
+from . import narrow
 from . import numbers as num
 
 STATUS_STYLE = {
@@ -270,7 +271,7 @@ def _gap_header(table: GapTable, lang: str) -> Text:
 
 def _gap_entry(row: GapRow, year: int, lang: str, plan: Plan) -> list[Text]:
     """Three lines: name, id and target (a part's share says whose); the figures under the column heads;
-    kind and gaps in the data."""
+    kind and gaps in the data; a fourth with the notes that reconcile the figures, where there are any."""
     i, a = row.indicator, row.assessment
     target = _long_target(i, lang)
     if row.part is not None:
@@ -292,7 +293,36 @@ def _gap_entry(row: GapRow, year: int, lang: str, plan: Plan) -> list[Text]:
                       style="yellow")
     if a.missed_years:
         detail.append(text("screen.gap.missed", lang, years=num.years(a.missed_years, lang)), style="yellow")
-    return [title, figures, detail]
+    notes = row_notes(row, lang)
+    if not notes:
+        return [title, figures, detail]
+    # On a line of its own: what reconciles the status with the figures is read, not folded away.
+    return [title, figures, detail, Text("  " + " · ".join(notes), style="yellow")]
+
+
+def row_notes(row: GapRow, lang: str) -> list[str]:
+    """What reconciles a row's figures: the pro-rata expected figure of a whole-number indicator, and
+    the forecast's shortfall where the status says the county is on its way."""
+    i, a = row.indicator, row.assessment
+    notes = []
+    if row.pro_rata:
+        notes.append(num.pro_rata_note(a.expected, i.measure, lang, _row_decimals(row)))  # type: ignore[arg-type]
+    if a.at_risk:
+        notes.append(num.row_short_note(row, lang))
+    return notes
+
+
+def _at_risk_lines(table: GapTable, lang: str) -> list[Text]:
+    """The rows on track but at risk under a heading, one a line, each with its shortfall."""
+    rows = table.at_risk()
+    if not rows:
+        return []
+    out = [Text(text("note.at_risk", lang) + text("punctuation.colon", lang), style="yellow")]
+    for r in rows:
+        name = r.indicator.label_en if lang == "en" else r.indicator.name  # the plan's English name, if any
+        out.append(Text("  " + text("note.at_risk_row", lang, name=name, note=num.row_short_note(r, lang)),
+                        style="yellow"))
+    return out
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, width: int = 80,
@@ -302,6 +332,18 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
 
     def build(console: Console) -> None:
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
+        if width < narrow.STACKED_BELOW:  # one block per indicator, lines wrapped where they may break
+            narrow.put(console, plan.title)
+            narrow.put(console, text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
+            legend = text("screen.gap.legend", lang, start=plan.period.start, year=table.year)
+            narrow.put(console, Text(legend, style="dim"))
+            console.print()
+            if not table.rows:
+                narrow.put(console, text("screen.no_match", lang))
+                return
+            narrow.gap_rows(console, table, by, lang)
+            narrow.counts(console, table, lang)
+            return
         console.print(plan.title)
         console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
         # Plans with a falling target get the legend that says how its gap is counted.
@@ -322,6 +364,8 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
                     console.print(line)
         console.print()
         console.print(_counts_line(table, lang))
+        for line in _at_risk_lines(table, lang):
+            console.print(line)
 
     return render_console(build, color=color, width=width)
 
@@ -443,6 +487,9 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
     plan = overview.plan
 
     def build(console: Console) -> None:
+        if width < narrow.STACKED_BELOW:
+            _narrow_status(console, overview, lang)
+            return
         console.print(Text(plan.title, style="bold"))
         console.print(text("screen.status.head", lang, number=plan.reference, year=overview.year,
                            version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
@@ -454,6 +501,8 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         console.print()
         console.print(_indicator_table(overview, lang))
         console.print(_counts_line(overview.gap, lang))
+        for line in _at_risk_lines(overview.gap, lang):
+            console.print(line)
         console.print(Text(text("screen.status.legend", lang, made=BAR_FULL, expected=BAR_EXPECTED),
                            style="dim"))
         console.print()
@@ -477,9 +526,30 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
     return render_console(build, color=color, width=width)
 
 
+def _narrow_status(console: Console, overview: StatusOverview, lang: str) -> None:
+    """The status screen below narrow.STACKED_BELOW columns: one block per row, wrapped lines."""
+    plan = overview.plan
+    narrow.put(console, Text(plan.title, style="bold"))
+    files = plural("screen.progress_files", overview.files, lang)
+    narrow.put(console, text("screen.status.head", lang, number=plan.reference, year=overview.year,
+                             version=plan.version, files=files))
+    if overview.errors:
+        narrow.put(console, Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
+    console.print()
+    for line in _goal_lines(overview, lang):
+        narrow.put(console, line, hang="  ")
+    console.print()
+    narrow.status_sections(console, overview, lang)
+    narrow.reporting(console, overview, lang)
+
+
 def render_sample_notice(*, color: bool = False, width: int = 80, lang: str = "en") -> str:
     """The lines that open every screen made from the invented sample shipped with sciplan."""
     def build(console: Console) -> None:
+        if width < narrow.STACKED_BELOW:
+            narrow.put(console, Text(text("sample.line", lang), style="bold red"))
+            narrow.put(console, text("sample.hint", lang))
+            return
         console.print(Text(text("sample.line", lang), style="bold red"))
         console.print(text("sample.hint", lang))
 

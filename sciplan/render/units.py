@@ -13,6 +13,7 @@ from rich.text import Text
 from ..duties import UnitDetail, UnitSummary
 from ..i18n import text
 from ..plan import Indicator, Plan
+from . import narrow
 from . import numbers as num
 from .text import group_name, indicator_name
 from .text import render_console as _render
@@ -141,7 +142,10 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
         console.print(text("screen.unit.records", lang, start=plan.period.start, year=detail.year))
         console.print()
 
-        if detail.tasks:
+        narrow_screen = width < STACKED_BELOW  # one block per group and per indicator, no table
+        if detail.tasks and narrow_screen:
+            narrow.unit_tasks(console, detail, lang)
+        elif detail.tasks:
             table = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", pad_edge=False)
             table.add_column(text("screen.col.task", lang), no_wrap=True)
             table.add_column(text("screen.col.task_title", lang), overflow="fold", ratio=3)
@@ -170,7 +174,12 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             console.print(text("screen.unit.no_tasks", lang))
         console.print()
 
-        if detail.indicators:
+        if detail.indicators and narrow_screen:
+            narrow.unit_indicators(console, detail, _target_text, lang)
+            narrow.put(console, text("screen.unit.figures_note", lang))
+            if any(not d.owed for d in detail.indicators) or any(not t.owed for t in detail.tasks):
+                narrow.put(console, text("screen.unit.optional_note", lang))
+        elif detail.indicators:
             years = list(range(plan.period.start, detail.year + 1))
             table = Table(title=text("screen.unit.figures", lang), title_justify="left", pad_edge=False)
             longest_id = max(len(d.indicator.id) for d in detail.indicators)  # an id is never cut
@@ -193,7 +202,12 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             console.print(text("screen.unit.no_indicators", lang))
         console.print()
 
-        if detail.milestones:
+        if detail.milestones and narrow_screen:
+            narrow.put(console, Text(text("screen.unit.milestones", lang), style="bold"))
+            for m in detail.milestones:
+                narrow.put(console, f"  {m.year}  {m.id}  {m.text}", hang="    ")
+            console.print()
+        elif detail.milestones:
             grid = Table.grid(padding=(0, 1), pad_edge=False)
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")
@@ -207,6 +221,10 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
         if unreported and lang == "en":
             console.print(Text(text("screen.unit.unreported", lang, year=detail.year), style="bold")
                           .append(", ".join(t.task.id for t in unreported), style="yellow"))
+        elif unreported and narrow_screen:
+            narrow.put(console, Text(text("screen.unit.unreported", lang, year=detail.year), style="bold"))
+            for t in unreported:
+                narrow.put(console, f"  {t.task.title}  {t.task.id}", hang="    ", style="yellow")
         elif unreported:  # in Chinese the task's title, its id beside it (what `plan show` takes)
             console.print(Text(text("screen.unit.unreported", lang, year=detail.year), style="bold"))
             grid = Table.grid(padding=(0, 2), pad_edge=False)

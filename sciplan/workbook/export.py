@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..figures import figure
 from .sheets import display_width, saved, styles
 
 
+def _shown(value: object, number_format: str | None) -> str:
+    """What a cell shows: a number through its format ('#,##0.0' -> '1,234.5'), anything else as text."""
+    if number_format and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return figure(float(value), decimals=len(number_format.partition(".")[2]))
+    return str(value)
+
+
 def table_workbook(sheets: Iterable[tuple], note: str | None = None) -> bytes:
-    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, fitted widths. A
+    """Plain data sheets (name, header, rows) as .xlsx bytes: bold frozen header, widths fitted to what
+    the cells show (a Chinese character counts twice, a number as its format rounds it). A
     sheet may add a fourth item, {(row, column): number format}, both 0-based below the header.
 
     `note` (the workbook is made from the shipped sample) takes row 1 of the first sheet, in bold red
@@ -37,11 +46,11 @@ def table_workbook(sheets: Iterable[tuple], note: str | None = None) -> bytes:
             cell.font = style["header"]
             cell.fill = style["header_fill"]
         widths = [display_width(str(h)) for h in header]
-        for row in rows:
+        for r, row in enumerate(rows):
             sheet.append(list(row))
             for n, value in enumerate(row):
-                if value is not None:
-                    widths[n] = max(widths[n], display_width(str(value)))
+                if value is not None:  # as shown, not every digit the cell keeps
+                    widths[n] = max(widths[n], display_width(_shown(value, formats.get((r, n)))))
         for n, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(n)].width = min(max(width, 6), 50) + 2
         header_row = 2 if noted else 1

@@ -343,3 +343,20 @@ def test_charts_follow_the_documents_own_points_and_each_years_cap():
 def test_the_gap_legend_says_how_a_falling_targets_gap_is_counted(cli, lang, words):
     out = _run(cli, "gap", "--year", "2027", "--lang", lang)
     assert words.replace(" ", "") in "".join(out.split())  # wherever the screen wraps the line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_plan_diff_of_a_revision_speaks_the_plans_own_words(cli, tmp_path, fmt, lang):
+    """A revision of the second plan: a target raised and an area added. `plan diff` names them in
+    the plan's own words, and nothing of the shipped plan."""
+    plan = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    plan["version"] += 1
+    plan["indicators"][0]["target"] = plan["indicators"][0]["target"] + 1
+    plan["areas"].append({"id": "xinqu", "name": "新区街道", "name_en": "Xinqu Subdistrict"})
+    revised = tmp_path / "plan-v2.yaml"
+    revised.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, out, err = cli("plan", "diff", PLAN, revised, "--format", fmt, "--lang", lang)
+    assert code == 1, out + err  # different, as `diff` says
+    assert "新区街道" in out and plan["indicators"][0]["id"] in out
+    _assert_own_words(out, err)

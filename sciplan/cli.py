@@ -620,9 +620,10 @@ def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, 
     plan = settings.load_plan()
     if year is not None:
         plan.period.check_year(year)
-    target_statuses(_statuses(status_filter))  # a typo stops the command before any file is read
+    statuses = _statuses(status_filter)
+    target_statuses(statuses)  # a typo stops the command before any file is read
     folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
-    table = gap_table(plan, folder, year, statuses=_statuses(status_filter), **settings.options())
+    table = gap_table(plan, folder, year, statuses=statuses, **settings.options())
     text = _render(table, fmt, lang, _color() and output is None, by=by)
     _warn_errors(table.source.errors)
     _emit(text, output, force)

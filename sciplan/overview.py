@@ -21,6 +21,7 @@ from .assessment import (
     assessed_year,
     part_target,
 )
+from .i18n import text
 from .ledger import Ledger
 from .plan import Group, Indicator, Milestone, Plan, ValueType
 from .progress import MilestoneRecord, Submission, TaskRecord, TaskStatus, ValueRecord
@@ -189,10 +190,10 @@ def parts_behind(table: GapTable) -> list[GapRow]:
     return sorted(rows, key=lambda r: STATUS_ORDER.index(r.status))
 
 
-def part_name(plan: Plan, part: PartRow) -> str:
-    """The name of the area or unit a part is."""
+def part_name(plan: Plan, part: PartRow, lang: str = "zh") -> str:
+    """The name of the area or unit a part is, in `lang` (the plan's English name in English)."""
     found = plan.area(part.id) if part.by == "area" else plan.unit(part.id)
-    return found.name if found is not None else part.id
+    return found.label(lang) if found is not None else part.id
 
 
 def gap_table(plan: Plan, values: list[ValueRecord], year: int) -> GapTable:
@@ -232,27 +233,29 @@ def grouped(table: GapTable, by: str, lang: str = "zh") -> list[tuple[str, list[
         for row in table.rows:
             for part in row.parts:
                 if part.by == "area":
-                    sections.setdefault(part_name(plan, part), []).append(share_row(row, part))
-        areas = [(a.name, sections[a.name]) for a in plan.areas if a.name in sections]
+                    sections.setdefault(part_name(plan, part, lang), []).append(share_row(row, part))
+        areas = [(a.label(lang), sections[a.label(lang)]) for a in plan.areas if a.label(lang) in sections]
         return [(plan.whole(lang) or "", table.rows), *areas]
     if by == "group":
         goal = plan.goal_title or plan.goal_id or ""  # its heading without the outline number
-        order = [goal] + [g.title for g in plan.groups]
+        if lang == "en":
+            goal = text("screen.goal", lang)
+        order = [goal] + [g.label(lang) for g in plan.groups]
         for row in table.rows:
-            sections.setdefault(row.group.title if row.group else goal, []).append(row)
+            sections.setdefault(row.group.label(lang) if row.group else goal, []).append(row)
         return [(name, sections[name]) for name in order if name in sections]
     if by == "unit":
-        order = [u.name for u in plan.units]
+        order = [u.label(lang) for u in plan.units]
         for row in table.rows:
             task = plan.task(row.indicator.task)
             owner = task.responsibility if task is not None else None
             leads = (owner.lead if owner else row.group.lead) if row.group else plan.reporters(row.indicator)
             for unit_id in leads:
-                sections.setdefault(plan.unit(unit_id).name, []).append(row)  # type: ignore[union-attr]
+                sections.setdefault(plan.unit(unit_id).label(lang), []).append(row)  # type: ignore[union-attr]
         for row in table.rows:
             for part in row.parts:
                 if part.by == "unit":
-                    sections.setdefault(part_name(plan, part), []).append(share_row(row, part))
+                    sections.setdefault(part_name(plan, part, lang), []).append(share_row(row, part))
         return [(name, sections[name]) for name in order if name in sections]
     raise ValueError(f"unknown grouping {by!r}; choose one of {', '.join(GROUP_BY)}")
 

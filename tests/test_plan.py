@@ -233,13 +233,15 @@ def test_plan_check_of_a_missing_file_cannot_run(cli, tmp_path: Path) -> None:
 def test_overview_lists_groups_indicators_and_units(cli, plan: Plan) -> None:
     code, out, err = cli("plan", cwd=REPO)
     assert (code, err) == (0, "")
-    assert out.startswith(plan.title + "\n")
+    assert out.startswith(plan.title_en.split(" of the ")[0])  # the plan's English title in English
     assert "晃政办发〔2022〕11号" in out
     groups = table_rows(out, "Groups and tasks")
     assert [(r[0], r[2]) for r in groups] == [(g.id, str(len(g.tasks))) for g in plan.groups]
-    assert squeeze(groups[4][3]) == "县委组织部、县人力资源和社会保障局"
+    assert squeeze(groups[4][3]) == squeeze("Organization Department of the County Party Committee, "
+                                            "County Human Resources and Social Security Bureau")
     indicators = table_rows(out, "Indicators", starts=1)
-    assert [r[0] for r in indicators] == [f"{i.id}{i.name}（{i.measure}）" for i in plan.indicators]
+    assert [squeeze(r[0]) for r in indicators] == [squeeze(f"{i.id}{i.label_en} ({i.measure})")
+                                                   for i in plan.indicators]
     targets = {r[0][: len(i.id)]: r[2] for r, i in zip(indicators, plan.indicators, strict=True)}
     assert targets["literacy-rate"] == "> 15% (2025)"
     assert targets["youth-competition-participants"] == ">= 100 /yr"
@@ -255,12 +257,16 @@ def test_show_task(cli, plan: Plan) -> None:
     assert (code, err) == (0, "")
     task = plan.task("youth.4")
     assert task is not None
-    assert out.startswith(f"youth.4  {task.title}\n（一）青少年科学素质提升行动（提升行动）  group `youth`")
+    assert out.startswith(f"youth.4  {task.title}\n"
+                          "Youth science literacy enhancement action (Enhancement actions)  group `youth`")
     assert squeeze(task.text) in squeeze(out)
-    assert "牵头 lead: 县教育局、团县委、县科协\n" in out
-    participating = "、".join(plan.unit(u).name for u in plan.group("youth").responsibility.participating)
-    assert "参加participating:" + participating in squeeze(out)
-    assert "youth-competition-participants  参与各级各类科技竞赛活动的青少年  >= 100 /yr" in out
+    leads = ("Lead: County Education Bureau, County Committee of the Communist Youth League, "
+             "County Association")
+    assert squeeze(leads) in squeeze(out)
+    participating = ", ".join(plan.unit(u).label_en for u in plan.group("youth").responsibility.participating)
+    assert squeeze("Participating: " + participating) in squeeze(out)
+    assert squeeze("youth-competition-participants  Young people taking part in science and technology "
+                   "competitions  >= 100 /yr") in squeeze(out)
 
 
 def test_show_group_lists_its_tasks(cli) -> None:
@@ -272,17 +278,17 @@ def test_show_group_lists_its_tasks(cli) -> None:
 def test_show_indicator(cli, plan: Plan) -> None:
     code, out, err = cli("plan", "show", "health-literacy-rate", cwd=REPO)
     assert (code, err) == (0, "")
-    assert out.startswith("health-literacy-rate  全县居民健康素养水平\nResidents' health literacy level\n")
+    assert out.startswith("health-literacy-rate  Residents' health literacy level\n\n")
     assert re.search(r"^target\s+>= 25% \(2025\)$", out, re.MULTILINE)
     assert re.search(r"^task\s+capacity.3  实施基层科普服务能力提升工程$", out, re.MULTILINE)
-    assert re.search(r"^reported by\s+县卫生健康局$", out, re.MULTILINE)
+    assert re.search(r"^reported by\s+County Health Bureau$", out, re.MULTILINE)
     assert re.search(r"^baseline\s+none given in the document$", out, re.MULTILINE)
     assert "source:" + plan.indicator("health-literacy-rate").source_text in squeeze(out)
 
 
 def test_show_indicator_by_chinese_name(cli) -> None:
     code, out, _ = cli("plan", "show", "培训农民", cwd=REPO)
-    assert code == 0 and out.startswith("farmer-trainings  培训农民\n")
+    assert code == 0 and out.startswith("farmer-trainings  Farmers trained\n")
 
 
 def test_show_ratio_indicator(cli) -> None:
@@ -295,7 +301,7 @@ def test_show_ratio_indicator(cli) -> None:
 def test_show_flow_indicator_lists_every_reporter(cli, plan: Plan) -> None:
     code, out, _ = cli("plan", "show", "dissemination-count", cwd=REPO)
     assert code == 0
-    names = "、".join(plan.unit(u).name for u in plan.group("capacity").units)
+    names = squeeze(", ".join(plan.unit(u).label_en for u in plan.group("capacity").units))
     assert "reportedby" + names in squeeze(out)
 
 
@@ -303,12 +309,11 @@ def test_show_flow_indicator_lists_every_reporter(cli, plan: Plan) -> None:
 def test_show_unit_by_id_name_or_alias(cli, plan: Plan, key: str) -> None:
     code, out, err = cli("plan", "show", key, cwd=REPO)
     assert (code, err) == (0, "")
-    assert out.startswith("县人力资源和社会保障局  (hrss)\n"
-                          "County Human Resources and Social Security Bureau\naliases: 县人社局、人社局\n")
+    assert out.startswith("County Human Resources and Social Security Bureau  (hrss)\n"
+                          "aliases: 县人社局, 人社局\n")
     roles = {row[1].rsplit("(", 1)[1].rstrip(")"): row[0] for row in table_rows(out, "Groups")}
-    assert roles == {g.id: ("牵头 lead" if role == "lead" else "参加 joins")
-                     for g, role in plan.groups_of_unit("hrss")}
-    assert [g for g, role in roles.items() if role == "牵头 lead"] == ["workers", "officials"]
+    assert roles == {g.id: ("lead" if role == "lead" else "joins") for g, role in plan.groups_of_unit("hrss")}
+    assert [g for g, role in roles.items() if role == "lead"] == ["workers", "officials"]
     assert len(roles) == 9  # 县人社局 is named in every responsibility line
     tasks = {row[1].rsplit("(", 1)[1].rstrip(")"): row[2] for row in table_rows(out, "Groups")}
     assert squeeze(tasks["capacity"]) == "capacity.1,capacity.2,capacity.3,capacity.4,capacity.5"
@@ -319,8 +324,8 @@ def test_show_unit_by_id_name_or_alias(cli, plan: Plan, key: str) -> None:
 def test_show_office_placed_at_another_unit(cli) -> None:
     code, out, _ = cli("plan", "show", "领导小组办公室", cwd=REPO)
     assert code == 0
-    assert out.startswith("县全民科学素质工作领导小组办公室  (leading-group-office)\n")
-    assert "placed at: 县科协\n" in out
+    assert out.startswith("Office of the County Leading Group for Science Literacy  (leading-group-office)\n")
+    assert "placed at: County Association for Science and Technology\n" in out
     assert "Named in no responsibility line." in out
 
 

@@ -65,21 +65,22 @@ def table(plan) -> GapTable:
 MARKDOWN_HEAD = """\
 # Gap by the end of 2023
 
-新晃侗族自治县全民科学素质行动规划纲要实施方案（2021-2025年） (晃政办发〔2022〕11号), plan version 1.
+Xinhuang Dong Autonomous County Implementation Scheme of the Outline of the National Science Literacy Action \
+Plan (2021-2025) (晃政办发〔2022〕11号), plan version 1.
 
 """
 TABLE_HEAD = """\
-| 指标 Indicator | id | Target | Expected | Actual | Gap | Ratio | Status | Forecast | Missing years |
+| Indicator | id | Target | Expected | Actual | Gap | Ratio | Status | Forecast | Missing years |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |
 """
-ROW_SKILLED = ("| 培训技能劳动者 | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | 500 | 0.75 | "
-               "**needs_acceleration** | 1,500 (short) | 2021; missed 2023 |\n")
-ROW_EXHIBITION = ("| 每万人拥有科普展厅面积 | `exhibition-area-per-10k` | >= 160 (2025) | 107 | - | - | - | "
-                  "**no_data** | - | 2021, 2023 |\n")
-ROW_OFFICERS = ("| “科普中国”信息员注册人数 | `info-officers` | >= 10,000 (2025) | - | - | - | - | "
-                "**no_data** | - | 2021, 2022, 2023 |\n")
-ROW_LITERACY = ("| 公民具备科学素质的比例 | `literacy-rate` | > 15% (2025) | 11.8% | 12.0% | -0.2% | "
-                "1.13 | **on_track** | 15.6% (meets) | 2021 |\n")
+ROW_SKILLED = ("| Skilled workers trained | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | "
+               "500 | 0.75 | **needs_acceleration** | 1,500 (short) | 2021; missed 2023 |\n")
+ROW_EXHIBITION = ("| Science exhibition hall area per 10,000 people | `exhibition-area-per-10k` | "
+                  ">= 160 (2025) | 107 | - | - | - | **no_data** | - | 2021, 2023 |\n")
+ROW_OFFICERS = ("| Registered “Science China” information officers | `info-officers` | >= 10,000 (2025) | "
+                "- | - | - | - | **no_data** | - | 2021, 2022, 2023 |\n")
+ROW_LITERACY = ("| Share of citizens with basic science literacy | `literacy-rate` | > 15% (2025) | 11.8% | "
+                "12.0% | -0.2% | 1.13 | **on_track** | 15.6% (meets) | 2021 |\n")
 
 
 def test_markdown_gap(table):
@@ -91,9 +92,10 @@ def test_markdown_gap_by_group(table):
     # Sections in plan order: the goal first, then the groups; rows keep their order inside a section.
     assert markdown.render_gap(table, "group") == (
         MARKDOWN_HEAD
-        + "## 目标\n\n" + TABLE_HEAD + ROW_LITERACY + "\n"
-        + "## 产业工人科学素质提升行动\n\n" + TABLE_HEAD + ROW_SKILLED + "\n"
-        + "## 基础科普能力提升工程\n\n" + TABLE_HEAD + ROW_EXHIBITION + ROW_OFFICERS)
+        + "## Goal\n\n" + TABLE_HEAD + ROW_LITERACY + "\n"
+        + "## Industrial workers' science literacy enhancement action\n\n" + TABLE_HEAD + ROW_SKILLED + "\n"
+        + "## Project for grassroots science popularisation capacity\n\n" + TABLE_HEAD + ROW_EXHIBITION
+        + ROW_OFFICERS)
 
 
 def test_markdown_empty_table(plan):
@@ -134,25 +136,30 @@ def test_csv_gap_by_unit_adds_a_section_column(table):
 def test_text_gap_key_lines(table):
     out = text.render_gap(table)
     lines = out.splitlines()
-    assert lines[:5] == [
+    # English screens name the plan and its indicators by the plan's English names; a long name wraps
+    # at a space, the rest of its line indented under it.
+    assert lines[:6] == [
         "Gap by the end of 2023",
-        "新晃侗族自治县全民科学素质行动规划纲要实施方案（2021-2025年）",
+        "Xinhuang Dong Autonomous County Implementation Scheme of the Outline of the",
+        "National Science Literacy Action Plan (2021-2025)",
         "晃政办发〔2022〕11号 · plan version 1",
         "Data 2021-2023. Gap = expected − actual (+ is a shortfall); ratio = progress",
         "made ÷ progress expected; worst first.",
     ]
-    assert lines[6] == "  Status               Expected     Actual        Gap  Ratio  Forecast 2025"
-    assert lines[7:19] == [
-        "培训技能劳动者  skilled-worker-trainings  >= 2,000 人次 a year",
+    assert lines[7] == "  Status               Expected     Actual        Gap  Ratio  Forecast 2025"
+    assert lines[8:22] == [
+        "Skilled workers trained  skilled-worker-trainings  >= 2,000 人次 a year",
         "  needs_acceleration      2,000      1,500        500   0.75  1,500 short",
         "  annual · no figure for 2021 · yearly target missed in 2023",
-        "每万人拥有科普展厅面积  exhibition-area-per-10k  >= 160 平方米/万人 by 2025",
+        "Science exhibition hall area per 10,000 people  exhibition-area-per-10k  >= 160",
+        "    平方米/万人 by 2025",
         "  no_data                   107          -          -      -  -",
         "  ratio · no figure for 2021, 2023",
-        "“科普中国”信息员注册人数  info-officers  >= 10,000 人 by 2025",
+        "Registered “Science China” information officers  info-officers  >= 10,000 人 by",
+        "    2025",
         "  no_data                     -          -          -      -  -",
         "  level · no figure for 2021, 2022, 2023",
-        "公民具备科学素质的比例  literacy-rate  > 15% by 2025",
+        "Share of citizens with basic science literacy  literacy-rate  > 15% by 2025",
         "  on_track                11.8%      12.0%      -0.2%   1.13  15.6% meets",
         "  level · no figure for 2021",
     ]
@@ -169,7 +176,8 @@ def test_text_gap_colour_only_when_asked(table):
 
 def test_text_gap_by_unit_headings(table):
     lines = text.render_gap(table, "unit").splitlines()
-    assert "县科协" in lines and "县总工会" in lines
+    assert "County Association for Science and Technology" in lines
+    assert "County Federation of Trade Unions" in lines
 
 
 @pytest.mark.parametrize(("indicator_id", "actual", "expected", "baseline", "bar"), [

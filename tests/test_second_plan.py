@@ -231,9 +231,10 @@ def test_gap_by_area_shows_the_whole_then_each_areas_share(cli, by):
 
 def test_gap_by_unit_adds_the_units_share_under_its_heading(cli):
     out = _run(cli, "gap", "--year", "2027", "--by", "unit", "--lang", "en")
-    section = out[out.index("\n各街道办事处\n"):]
-    assert "各街道办事处's share: >= 20 处 by 2030" in section
-    assert section.splitlines()[3].split()[:5] == ["needs_acceleration", "8", "6", "2", "0.75"]
+    # In English the unit's English name heads its section and names its share.
+    section = out[out.index("\nSubdistrict offices\n"):]
+    assert "Subdistrict offices's share: >= 20 处" in section
+    assert section.splitlines()[4].split()[:5] == ["needs_acceleration", "8", "6", "2", "0.75"]
 
 
 def test_gap_csv_by_area_names_the_part_of_each_row(cli):
@@ -256,7 +257,8 @@ def test_gap_csv_by_area_names_the_part_of_each_row(cli):
 def test_gap_markdown_by_area_has_a_table_per_area(cli):
     out = _run(cli, "gap", "--year", "2027", "--by", "area", "--format", "markdown", "--lang", "en")
     assert "## 全市" not in out and "## city-wide" in out  # the plan's own word, in English
-    assert "## 东湖街道" in out and "| 东湖街道's share: >= 40 (2030) | 16 | 17 | -1 |" in out
+    assert "## Donghu Subdistrict" in out  # the area's English name
+    assert "| Donghu Subdistrict's share: >= 40 (2030) | 16 | 17 | -1 |" in out
 
 
 def test_json_keeps_parts_whatever_the_grouping(cli):

@@ -230,17 +230,20 @@ def test_gap_text_fixture(run):
     lines = out.splitlines()
     assert lines[0] == "Gap by the end of 2023"
     assert "  Status               Expected     Actual        Gap  Ratio  Forecast 2025" in lines
-    i = lines.index("培训农民  farmer-trainings  >= 5,000 人次 by 2025")
+    # English names of the plan's indicators, ids beside them (what `plan show` takes)
+    i = lines.index("Farmers trained  farmer-trainings  >= 5,000 人次 by 2025")
     assert lines[i + 1] == "  needs_acceleration      3,000      2,200        800   0.73  3,667 short"
     assert lines[i + 2: i + 4] == ["  cumulative · no figure for 2021", "  forecast short by 1,334 人次"]
-    i = lines.index("培训技能劳动者  skilled-worker-trainings  >= 2,000 人次 a year")
+    i = lines.index("Skilled workers trained  skilled-worker-trainings  >= 2,000 人次 a year")
     assert lines[i + 1] == "  needs_acceleration      2,000      1,500        500   0.75  1,500 short"
     assert lines[i + 2: i + 4] == ["  annual · no figure for 2021 · yearly target missed in 2023",
                                    "  forecast short by 500 人次"]
-    i = lines.index("公民具备科学素质的比例  literacy-rate  > 15% by 2025")
+    i = lines.index("Share of citizens with basic science literacy  literacy-rate  > 15% by 2025")
     assert lines[i + 1] == "  on_track                11.8%      12.0%      -0.2%   1.13  15.6% meets"
-    i = lines.index("每万人拥有科普展厅面积  exhibition-area-per-10k  >= 160 平方米/万人 by 2025")
-    assert lines[i + 1] == "  no_data                   107          -          -      -  -"
+    # a name too long for the line wraps at a space, the rest indented under it
+    i = lines.index("Science exhibition hall area per 10,000 people  exhibition-area-per-10k  >= 160")
+    assert lines[i + 1] == "    平方米/万人 by 2025"
+    assert lines[i + 2] == "  no_data                   107          -          -      -  -"
     counts = lines.index("needs_acceleration 2 · no_data 11 · on_track 2 · achieved 1")
     assert lines[counts + 1:] == ["On track but at risk:",
                                   "  Farmers trained (forecast short by 1,334 人次)",
@@ -252,12 +255,13 @@ def test_gap_markdown_fixture(run):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Gap by the end of 2023"
-    assert ("| 培训农民 | `farmer-trainings` | >= 5,000 (2025) | 3,000 | 2,200 | 800 | 0.73 | "
+    assert ("| Farmers trained | `farmer-trainings` | >= 5,000 (2025) | 3,000 | 2,200 | 800 | 0.73 | "
             "**needs_acceleration** | 3,667 (forecast short by 1,334 人次) | 2021 |") in lines
-    assert ("| 培训技能劳动者 | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | 500 | 0.75 | "
-            "**needs_acceleration** | 1,500 (forecast short by 500 人次) | 2021; missed 2023 |") in lines
-    assert ("| 公民具备科学素质的比例 | `literacy-rate` | > 15% (2025) | 11.8% | 12.0% | -0.2% | 1.13 | "
-            "**on_track** | 15.6% (meets) | 2021 |") in lines
+    assert ("| Skilled workers trained | `skilled-worker-trainings` | >= 2,000 /yr | 2,000 | 1,500 | 500 | "
+            "0.75 | **needs_acceleration** | 1,500 (forecast short by 500 人次) | "
+            "2021; missed 2023 |") in lines
+    assert ("| Share of citizens with basic science literacy | `literacy-rate` | > 15% (2025) | 11.8% | "
+            "12.0% | -0.2% | 1.13 | **on_track** | 15.6% (meets) | 2021 |") in lines
 
 
 def test_gap_csv_fixture(run):
@@ -288,7 +292,7 @@ def test_gap_status_filter_and_grouping(run):
     assert code == 0
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     # literacy-rate is the overall goal's; science-volunteers belongs to capacity.2
-    assert headings == ["## 目标", "## 基础科普能力提升工程"]
+    assert headings == ["## Goal", "## Project for grassroots science popularisation capacity"]
     code, out, _ = run("gap", "--year", "2023", "--format", "csv", "--by", "unit", "--status", "achieved")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
@@ -345,18 +349,23 @@ def test_status_text_fixture(run):
     assert_fits_80_columns(out)
     lines = out.splitlines()
     # the default year is 2023, the latest with data
-    assert lines[1] == "晃政办发〔2022〕11号 · status for 2023 · plan version 1 · 13 progress files"
-    assert lines[3] == "目标 到2025年，我县公民具备科学素质的比例超过15%，达到全国平均水平。"
-    assert lines[4] == "  公民具备科学素质的比例 12.0% in 2023; expected 11.8%; target > 15% by 2025"
+    # the plan's English title (it wraps), its goal under the English word; the goal's own text has no
+    # English in the plan, so it is quoted as the plan gives it
+    assert lines[:2] == ["Xinhuang Dong Autonomous County Implementation Scheme of the Outline of the",
+                         "National Science Literacy Action Plan (2021-2025)"]
+    assert lines[2] == "晃政办发〔2022〕11号 · status for 2023 · plan version 1 · 13 progress files"
+    assert lines[4] == "Goal 到2025年，我县公民具备科学素质的比例超过15%，达到全国平均水平。"
+    assert lines[5:7] == ["  Share of citizens with basic science literacy 12.0% in 2023; expected 11.8%;",
+                          "    target > 15% by 2025"]
     # bar: (12.0 - 10.2) / (15 - 10.2) = 0.375 of the way -> 4 of 10 cells
-    assert lines[5] == "  ████······  on_track · forecast 15.6% in 2025, meets the target"
+    assert lines[7] == "  ████······  on_track · forecast 15.6% in 2025, meets the target"
     # farmer-trainings: 2200 / 5000 = 0.44 -> 4 cells; expected 3000 / 5000 = 0.6 -> marker in cell 7
-    assert re.search(r"^培训农民 +>= 5,000 +2,200  ████··┊···  needs_acceleration$", out, re.M)
-    assert re.search(r"^每万人拥有科普展厅面积 +>= 160 +-  ··········  no_data$", out, re.M)
-    assert re.search(r"^培训技能劳动者 +>= 2,000/yr +1,500  ", out, re.M)
+    assert re.search(r"^Farmers trained +>= 5,000 +2,200  ████··┊···  needs_acceleration$", out, re.M)
+    assert re.search(r"^Science exhibition hall +>= 160 +-  ··········  no_data$", out, re.M)
+    assert re.search(r"^Skilled workers trained +>= 2,000/yr +1,500  ", out, re.M)
     # task counts: farmers.1 blocked; farmers.2 done + in_progress -> in_progress; farmers.3, .4 not reported
-    assert re.search(r"^农民科学素质提升行动 +0 +1 +0 +1 +2$", out, re.M)
-    assert re.search(r"^基础科普能力提升工程 +0 +1 +0 +0 +4$", out, re.M)  # capacity.2 in progress
+    assert re.search(r"^Farmers' science literacy +0 +1 +0 +1 +2$", out, re.M)
+    assert re.search(r"^Project for grassroots science +0 +1 +0 +0 +4$", out, re.M)  # capacity.2 in progress
     assert re.search(r"^2022  done +县全民科学素质工作领导小组办公室", out, re.M)
     assert re.search(r"^2022  overdue +做好《全民科学素质行动规划纲要", out, re.M)
     assert re.search(r"^2023  due +配合做好全省公民科学素质调查和科普统计工作$", out, re.M)
@@ -364,8 +373,11 @@ def test_status_text_fixture(run):
     # owed: 15 units (group leads and named reporters); sent for 2023: 县教育局, 县科协, 县人社局,
     # 县农业农村局, 县乡村振兴局, 县卫生健康局 (its 晃州镇 file counts) = 6
     assert "Reports for 2023: 6 of 15 units that owe one sent it" in out
-    assert re.search(r"^  团县委 +leads youth$", out, re.M)
-    assert re.search(r"^  县应急管理局 +leads capacity$", out, re.M)
+    # long English unit names wrap in their own column, what they lead beside them
+    assert re.search(r"^  County Committee of the +leads Youth science literacy enhancement\n"
+                     r"  Communist Youth League +action$", out, re.M)
+    assert re.search(r"^  County Emergency Management +leads Project for grassroots science\n"
+                     r"  Bureau +popularisation capacity$", out, re.M)
 
 
 def test_status_json_fixture(run):
@@ -401,7 +413,7 @@ def test_status_markdown_and_csv_fixture(run):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Status for 2023"
-    assert "| 农民科学素质提升行动 | 0 | 1 | 0 | 1 | 2 |" in lines
+    assert "| Farmers' science literacy enhancement action | 0 | 1 | 0 | 1 | 2 |" in lines
     assert ("| 2022 | overdue | 做好《全民科学素质行动规划纲要（2021-2035年）》和省市县"
             "《全民科学素质行动规划纲要（2021-2025年）》的宣传工作 |") in lines
     assert "6 of 15 units that owe a report sent one." in lines
@@ -587,7 +599,9 @@ def test_sample_status_text(cli):
     assert code == 0
     assert out.startswith("SAMPLE DATA: invented figures shipped with sciplan")
     assert re.search(r"^.*status for 2024", out, re.M)
-    assert re.search(r"^  县卫生健康局 +leads elderly, capacity; reports health-literacy-rate$", out, re.M)
+    assert re.search(r"^  County Health Bureau  leads Elderly people's science literacy enhancement\n"
+                     r" +action, Project for grassroots science popularisation\n"
+                     r" +capacity; reports Residents' health literacy level$", out, re.M)
     assert re.search(r"^2022  overdue +做好《全民科学素质行动规划纲要", out, re.M)
 
 
@@ -606,4 +620,4 @@ def test_entries_with_errors_are_left_out_and_said_so(cli, progress):
     assert code == 0
     assert "1 error in the progress files: entries with errors are not counted." in out
     # the goal line wraps at 80 columns; the 2022 baseline of 10.2 still gives an expected 11.8%
-    assert "  公民具备科学素质的比例 has no figure for 2023; expected 11.8%; target > 15%" in out
+    assert "  Share of citizens with basic science literacy has no figure for 2023; expected" in out

@@ -104,18 +104,40 @@ def test_units_for_a_year_say_whose_report_arrived(cli, progress):
     _fits(text)
     owed = len(units_owing(PLAN))
     assert f"Reports for 2022: 2 of {owed} received" in text
-    assert "  not received: 团县委、" in text
-    row = next(line for line in text.splitlines() if line.startswith("县农业农村局"))
-    assert row.rstrip().endswith("NO")
-    row = next(line for line in text.splitlines() if line.startswith("县科协"))
-    assert row.rstrip().endswith("yes") and "11 via groups" in row
+    assert "  not received: County Committee of the Communist Youth League, " in text  # English names
+    assert _first_line_of(text, "agriculture").rstrip().endswith("NO")
+    row = _first_line_of(text, "cast")
+    assert row.startswith("County ") and row.rstrip().endswith("yes") and "11 via groups" in row
+
+
+def _first_line_of(table: str, unit_id: str) -> str:
+    """The first line of a unit's row in the units table: its row ends with a line led by its id."""
+    for block in table.split("\n\n"):
+        lines = block.split("─\n")[-1].splitlines()  # the first row's block holds the heading too
+        if any(line.split(" ")[0] == unit_id for line in lines[1:]):
+            return lines[0]
+    raise AssertionError(f"no row for {unit_id}")
+
+
+@pytest.mark.parametrize("width", [70, 80, 120])
+def test_english_units_table_keeps_every_column_at_every_width(cli, progress, width, monkeypatch):
+    # English names wrap inside their columns; the year column keeps its heading and its answers whole.
+    monkeypatch.setenv("COLUMNS", str(width))
+    code, text, _ = cli("units", "--year", "2022", "--progress", progress)
+    assert code == 0
+    _fits(text, width)
+    head = next(line for line in text.splitlines() if line.startswith("Unit "))
+    assert head.split() == ["Unit", "Leads", "Joins", "Indicators", "2022"]
+    assert _first_line_of(text, "edu").split()[-1] == "yes"
+    assert _first_line_of(text, "youth-league").split()[-1] == "NO"
 
 
 def test_units_text_without_a_year(cli, progress):
     code, text, _ = cli("units", "--progress", progress)
     assert code == 0
     _fits(text)
-    assert "resident-population" in text and "health-literacy-rate" in text  # levels are named
+    # levels it alone reports are named, by the plan's English names
+    assert "Resident population" in text and "Residents' health" in text
     assert "Reports for" not in text
 
 
@@ -155,10 +177,10 @@ def test_unit_text_fits_80_columns(cli, progress):
     code, text, _ = cli("unit", "县科协", "--progress", progress)
     assert code == 0
     _fits(text)
-    assert "县科协  (cast)" in text
-    assert "注册科技志愿者（名）" in text and "target >= 200 (2025)" in text
+    assert "County Association for Science and Technology  (cast)" in text
+    assert "Registered science and technology volunteers (名)" in text and "target >= 200 (2025)" in text
     volunteers = text.splitlines()[[n for n, line in enumerate(text.splitlines())
-                                    if "注册科技志愿者" in line][0]]
+                                    if "Registered science" in line][0]]
     assert re.findall(r"\d[\d,]*", volunteers) == ["80", "110"]
     assert "Tasks not reported on by 2022: youth.1, youth.2" in text
     assert "Missing years: none" in text

@@ -329,3 +329,60 @@ def test_every_screen_fits_every_width_and_keeps_ids_and_numbers_whole(cli, monk
             if lang == "zh" and args[0] in ("gap", "status"):  # every indicator's name on one line
                 lines = [line.strip() for line in out.splitlines()]
                 assert all(any(i.name in line for line in lines) for i in plan.targeted_indicators())
+
+
+# --- the English mirror -----------------------------------------------------------------------------
+
+# Each English screen of the shipped plan and its sample, in every grouping and both text formats.
+ENGLISH_RUNS = [
+    ("status",), ("status", "--format", "markdown"), ("missing",), ("missing", "--format", "markdown"),
+    ("units", "--year", "2024"), ("unit", "cast"), ("unit", "health"), ("unit", "leading-group-office"),
+    *(("gap", "--year", "2024", "--by", by) for by in ("indicator", "group", "unit", "area")),
+    *(("gap", "--year", "2024", "--by", by, "--format", "markdown") for by in ("group", "unit", "area")),
+]
+PLAN_RUNS = [("plan",), ("plan", "show", "youth.4"), ("plan", "show", "health-literacy-rate"),
+             ("plan", "show", "hrss"), ("plan", "show", "leading-group-office")]
+
+
+def _without_english_names(plan) -> list[str]:
+    """The plan's words an English screen quotes as the plan gives them, having no English of their own:
+    the texts of tasks, milestones and the goal, the indicators' sources and measures, the document's
+    number and issuer, the units' Chinese aliases (what a user may type)."""
+    words = [t.title for g in plan.groups for t in g.tasks] + [t.text for g in plan.groups for t in g.tasks]
+    words += [m.text for m in plan.milestones] + [plan.goal.text, plan.goal_summary]
+    words += [i.source_text for i in plan.indicators] + [i.measure for i in plan.indicators]
+    words += [plan.reference, plan.document.issuer] + [a for u in plan.units for a in u.aliases]
+    # and the units' contacts, which their progress files give
+    words += {found for f in SAMPLE.rglob("*.yaml")
+              for found in re.findall(r"^contact: (.+)$", f.read_text("utf-8"), re.M)}
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def _english_names_missing(plan) -> list[tuple[str, str]]:
+    """(Chinese name, English name) of everything the plan names in English."""
+    named = [(plan.title, plan.title_en)] + [(g.title, g.title_en) for g in plan.groups]
+    named += [(i.name, i.name_en) for i in plan.indicators] + [(u.name, u.name_en) for u in plan.units]
+    named += [(a.name, a.name_en) for a in plan.areas]
+    return [(zh, en) for zh, en in named if en]
+
+
+@pytest.mark.parametrize("args", ENGLISH_RUNS + PLAN_RUNS, ids=" ".join)
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_english_screens_name_the_plans_things_in_english(cli, monkeypatch, args, columns):
+    """The mirror image: in English every group, indicator, unit and area is shown by the plan's English
+    name, and the plan by its English title; the only Chinese left is what the plan gives no English for."""
+    plan = load_plan(PLAN)
+    monkeypatch.setenv("COLUMNS", columns)
+    if args[0] == "plan":
+        code, out, err = cli(args[0], "--plan", PLAN, *args[1:], "--lang", "en")
+    else:
+        code, out, err = cli(*args, "--lang", "en", "--plan", PLAN, "--progress", SAMPLE)
+    assert code == 0, err
+    quoted = [re.sub(r"\s+", "", q) for q in _without_english_names(plan)]
+    squeezed = re.sub(r"\s+", "", out)  # names and quoted texts wrap anywhere
+    for text in quoted:
+        squeezed = squeezed.replace(text, "")
+    assert [zh for zh, _ in _english_names_missing(plan) if zh in squeezed] == [], out
+    # Any Chinese left is a piece of what the plan gives no English for (a table may wrap it in pieces).
+    blob = "\n".join(quoted)
+    assert [run for run in re.findall(r"[\u3400-\u9fff]+", out) if run not in blob] == [], out

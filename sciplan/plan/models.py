@@ -107,6 +107,10 @@ class Indicator(_Model):
     def label_en(self) -> str:
         return self.name_en or self.name
 
+    def label(self, lang: str) -> str:
+        """Its name for a reader of `lang`: the English one in English (the Chinese where none is given)."""
+        return self.label_en if lang == "en" else self.name
+
 
 class Responsibility(_Model):
     text: str = ""
@@ -154,6 +158,10 @@ class Group(_Model):
     def label_en(self) -> str:
         return self.title_en or self.title
 
+    def label(self, lang: str) -> str:
+        """Its name for a reader of `lang`: the English one in English (the Chinese where none is given)."""
+        return self.label_en if lang == "en" else self.title
+
     @property
     def shown_heading(self) -> str:
         return self.heading or f"{self.number}. {self.title}"
@@ -194,6 +202,10 @@ class Unit(_Model):
     def label_en(self) -> str:
         return self.name_en or self.name
 
+    def label(self, lang: str) -> str:
+        """Its name for a reader of `lang`: the English one in English (the Chinese where none is given)."""
+        return self.label_en if lang == "en" else self.name
+
 
 class Area(_Model):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -203,6 +215,10 @@ class Area(_Model):
     @property
     def label_en(self) -> str:
         return self.name_en or self.name
+
+    def label(self, lang: str) -> str:
+        """Its name for a reader of `lang`: the English one in English (the Chinese where none is given)."""
+        return self.label_en if lang == "en" else self.name
 
 
 Township = Area  # the format-1 name
@@ -402,6 +418,10 @@ class Plan(BaseModel):
     @property
     def label_en(self) -> str:
         return self.title_en or self.title
+
+    def label(self, lang: str) -> str:
+        """Its name for a reader of `lang`: the English one in English (the Chinese where none is given)."""
+        return self.label_en if lang == "en" else self.title
 
     @property
     def reference(self) -> str:

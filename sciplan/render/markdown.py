@@ -67,16 +67,16 @@ def gap_cells(row: GapRow, lang: str = "en", plan=None) -> list[object]:
         missing = (missing + text("screen.semicolon", lang) if missing else "") + missed
     target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
     if row.part is not None and plan is not None:
-        target = text("screen.gap.share", lang, part=ov.part_name(plan, row.part), target=target)
+        target = text("screen.gap.share", lang, part=ov.part_name(plan, row.part, lang), target=target)
     expected, actual, gap = (_figure(v, i.measure, _row_decimals(row)) for v in (a.expected, a.actual, a.gap))
     if row.pro_rata:
         expected = text("note.pro_rata_cell", lang, value=expected)
-    return [i.name, f"`{i.id}`", target, expected, actual, gap,
+    return [i.label(lang), f"`{i.id}`", target, expected, actual, gap,
             num.ratio(a.ratio), f"**{_label('status', a.status, lang)}**", forecast, missing]
 
 
 def _plan_line(plan, lang: str) -> str:
-    return text("markdown.plan", lang, title=plan.title, number=plan.reference, version=plan.version)
+    return text("markdown.plan", lang, title=plan.label(lang), number=plan.reference, version=plan.version)
 
 
 def render_gap(table: GapTable, by: str = "indicator", *, lang: str = "en") -> str:
@@ -99,11 +99,11 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
         errors = text("markdown.status.errors", lang, errors=overview.errors, files=overview.files)
         lines += [f"> {errors}", ""]
     goal = overview.goal_row
-    goal_title = plan.goal_title or text("screen.goal", lang)
+    goal_title = (plan.goal_title if lang == "zh" else None) or text("screen.goal", lang)
     if goal is not None:
         a, i = goal.assessment, goal.indicator
         target = num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
-        line = text("markdown.goal_line", lang, name=i.name, target=target,
+        line = text("markdown.goal_line", lang, name=i.label(lang), target=target,
                     actual=_figure(a.actual, i.measure, _row_decimals(goal)),
                     expected=_figure(a.expected, i.measure, _row_decimals(goal)),
                     status=f"**{_label('status', a.status, lang)}**")
@@ -121,11 +121,12 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
     at_risk = overview.gap.at_risk()
     if at_risk:
         named = [text("note.at_risk_row", lang, note=num.row_short_note(r, lang),
-                      name=r.indicator.label_en if lang == "en" else r.indicator.name) for r in at_risk]
+                      name=r.indicator.label(lang)) for r in at_risk]
         lines += [text("note.at_risk_line", lang, rows=text("list.separator", lang).join(named)), ""]
     lines += [f"## {text('markdown.tasks', lang, year=overview.year)}", ""]
     lines += _table([text("screen.col.group", lang), *(text(f"task.{key}", lang) for key in TASK_COLUMNS)],
-                    [[g.group.title, *(g.counts[key] for key in TASK_COLUMNS)] for g in overview.groups],
+                    [[g.group.label(lang), *(g.counts[key] for key in TASK_COLUMNS)]
+                     for g in overview.groups],
                     ["l", "r", "r", "r", "r", "r"])
     shown = [m for m in overview.milestones if m.state != "upcoming"]
     if shown:
@@ -139,6 +140,7 @@ def render_status(overview: StatusOverview, *, lang: str = "en") -> str:
               text("markdown.reports_line", lang, sent=len(overview.reporting) - len(missing),
                    owed=len(overview.reporting))]
     if missing:
-        names = "、".join(plan.unit(u.unit_id).name for u in missing)  # type: ignore[union-attr]
+        names = text("list.separator", lang).join(
+            plan.unit(u.unit_id).label(lang) for u in missing)  # type: ignore[union-attr]
         lines += ["", text("markdown.not_received", lang) + names]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,6 +1,7 @@
 """`sciplan missing`: who still owes what for a year, as a terminal screen (rich, Chinese aligned),
-Markdown to paste into a reminder notice, and CSV with one row per outstanding item. Plan names stay
-as the plan gives them; the words come from the catalogue in `i18n`."""
+Markdown to paste into a reminder notice, and CSV with one row per outstanding item. Plan names are
+the plan's English ones in English (its Chinese ones where it gives none; CSV keeps the plan's own);
+the words come from the catalogue in `i18n`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rich.text import Text
 from ..duties import MissingList, UnitOwing
 from ..export import sample_comment
 from ..i18n import text
-from .text import render_console
+from .text import render_console, titled
 
 CSV_COLUMNS = ["year", "unit", "unit_name", "contact", "last_report", "report_missing", "item", "id",
                "title"]
@@ -38,12 +39,14 @@ def _items(u: UnitOwing, lang: str) -> list[tuple[str, list[str]]]:
     """(label, lines) for each kind of outstanding item the unit has."""
     out = []
     if u.indicators:
-        out.append((text("missing.values", lang), [f"{i.name}（{i.measure}） {i.id}" for i in u.indicators]))
+        out.append((text("missing.values", lang),
+                    [f"{titled(i.label(lang), i.measure, lang)} {i.id}" for i in u.indicators]))
     if u.tasks:
         out.append((text("missing.tasks", lang), [f"{t.task.id} {t.task.title}" for t in u.tasks]))
     if u.milestones:
         out.append((text("missing.milestones", lang),
-                    [f"{m.id}（{text('missing.due', lang, year=m.year)}） {m.text}" for m in u.milestones]))
+                    [f"{titled(m.id, text('missing.due', lang, year=m.year), lang)} {m.text}"
+                     for m in u.milestones]))
     return out
 
 
@@ -53,7 +56,7 @@ def render_text(missing: MissingList, *, color: bool = False, width: int = 80, l
         console.print(_counts(missing, lang))
         for u in missing.units:
             console.print()
-            console.print(Text(f"{u.unit.name}  ({u.unit.id})", style="bold"))
+            console.print(Text(f"{u.unit.label(lang)}  ({u.unit.id})", style="bold"))
             console.print(Text("  " + _about(u, lang), style="dim"))
             # Labels in a column of their own: items wrap under themselves, aligned by display width.
             grid = Table.grid(padding=(0, 1), pad_edge=False)
@@ -74,7 +77,7 @@ def render_text(missing: MissingList, *, color: bool = False, width: int = 80, l
 def render_markdown(missing: MissingList, *, lang: str = "en") -> str:
     out = [f"## {text('missing.title', lang, year=missing.year)}", "", _counts(missing, lang), ""]
     for u in missing.units:
-        out += [f"### {u.unit.name}", "", _about(u, lang), ""]
+        out += [f"### {u.unit.label(lang)}", "", _about(u, lang), ""]
         if u.report_missing:
             out += [f"- **{text('missing.no_report', lang, year=missing.year)}**"]
         for label, lines in _items(u, lang):

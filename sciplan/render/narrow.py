@@ -127,7 +127,7 @@ def gap_block(console: Console, row: GapRow, year: int, period_end: int, lang: s
     """One indicator: name, id, target; status; figures; forecast; kind and gaps; notes."""
     i, a = row.indicator, row.assessment
     width = console.width
-    put(console, Text(i.name, style="bold"), hang="  ")
+    put(console, Text(i.label(lang), style="bold"), hang="  ")
     put_all(console, atoms([i.id, screen._long_target(i, lang)], width, separator="  "), style="dim")
     console.print(Text("  ").append_text(screen._status_text(a.status, lang)))
     put_all(console, atoms(_figures(row, lang), width))
@@ -147,7 +147,7 @@ def gap_block(console: Console, row: GapRow, year: int, period_end: int, lang: s
 
 
 def gap_rows(console: Console, table: GapTable, by: str, lang: str) -> None:
-    for heading, rows in grouped(table, by):
+    for heading, rows in grouped(table, by, lang):
         if heading:
             put(console, Text(heading, style="bold underline"))
             console.print()
@@ -171,7 +171,7 @@ def status_sections(console: Console, overview: StatusOverview, lang: str) -> No
     put(console, Text(text("screen.col.indicators_in", lang, year=overview.year), style="bold"))
     for row in overview.gap.rows:
         i, a = row.indicator, row.assessment
-        put(console, Text("  " + i.name), hang="  ")
+        put(console, Text("  " + i.label(lang)), hang="  ")
         line = Text("    ").append_text(screen._bar(row)).append("  ").append_text(
             screen._status_text(a.status, lang))
         console.print(line)
@@ -184,7 +184,7 @@ def status_sections(console: Console, overview: StatusOverview, lang: str) -> No
     console.print()
     put(console, Text(text("screen.col.tasks_for", lang, year=overview.year), style="bold"))
     for g in overview.groups:
-        put(console, Text("  " + g.group.title), hang="  ")
+        put(console, Text("  " + g.group.label(lang)), hang="  ")
         shown = [f"{text(f'task.{key}', lang)} {g.counts[key]}" for key in TASK_COLUMNS]
         put_all(console, atoms(shown, width, indent="    "))
     console.print()
@@ -207,7 +207,7 @@ def reporting(console: Console, overview: StatusOverview, lang: str) -> None:
     separator = text("list.separator", lang)
     for unit in overview.missing_reports:
         found = plan.unit(unit.unit_id)
-        put(console, Text("  " + (found.name if found else unit.unit_id)))
+        put(console, Text("  " + (found.label(lang) if found else unit.unit_id)))
         groups = [r for r in unit.reasons if plan.group(r)]
         indicators = [r for r in unit.reasons if not plan.group(r)]
         if groups:
@@ -229,8 +229,8 @@ def unit_tasks(console: Console, detail, lang: str) -> None:
     for duty in detail.tasks:
         if duty.group.id != current:
             current = duty.group.id
-            kind = plan.kind_label(duty.group.kind, "zh")
-            put(console, Text(f"{duty.group.title}（{kind}）", style="bold"), hang="  ")
+            kind = plan.kind_label(duty.group.kind, lang)
+            put(console, Text(screen.titled(duty.group.label(lang), kind, lang), style="bold"), hang="  ")
             put_all(console, atoms([duty.group.id, text(f"screen.role.{duty.role}", lang)], width,
                                    separator="  "), style="dim")
         put(console, f"  {duty.task.id}  {duty.task.title}", hang="    ")
@@ -253,7 +253,7 @@ def unit_indicators(console: Console, detail, target_text, lang: str) -> None:
     colon = text("punctuation.colon", lang)
     for duty in detail.indicators:
         i = duty.indicator
-        put(console, Text(f"{i.name}（{i.measure}）", style="bold"), hang="  ")
+        put(console, Text(screen.titled(i.label(lang), i.measure, lang), style="bold"), hang="  ")
         first = [i.id] + ([text("screen.unit.optional", lang)] if not duty.owed else [])
         put_all(console, atoms(first, width, separator="  "), style="dim")
         put(console, "  " + text("screen.unit.target", lang, target=target_text(i, lang)), hang="    ")

@@ -11,12 +11,12 @@ from rich.text import Text
 from ..i18n import text
 from ..plan import Indicator, Plan, Task, Unit
 from . import numbers as num
-from .text import render_console
+from .text import render_console, titled
 
 
 def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     def build(console: Console) -> None:
-        console.print(Text(plan.title, style="bold"))
+        console.print(Text(plan.label(lang), style="bold"))
         document = plan.document
         console.print(text("screen.plan.document", lang, number=plan.reference,
                            issuer=(document.issuer if document else None) or "",
@@ -24,7 +24,7 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
                            end=plan.period.end, version=plan.version))
         console.print()
         if plan.goal is not None and plan.goal.text:
-            heading = plan.goal.heading or text("screen.goal", lang)
+            heading = (plan.goal.heading if lang == "zh" else None) or text("screen.goal", lang)
             console.print(Text(f"{heading} ", style="bold").append(plan.goal_summary, style=""))
             console.print()
         groups = Table(title=text("screen.groups_and_tasks", lang), title_justify="left", expand=False)
@@ -33,8 +33,9 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
         groups.add_column(text("screen.col.task_count", lang), justify="right", no_wrap=True)
         groups.add_column(text("screen.col.lead", lang), overflow="fold", ratio=3)
         for g in plan.groups:
-            kind = plan.kind_label(g.kind, "zh")
-            groups.add_row(g.id, f"{g.title}（{kind}）", str(len(g.tasks)), _names(plan, g.lead))
+            kind = plan.kind_label(g.kind, lang)
+            groups.add_row(g.id, titled(g.label(lang), kind, lang), str(len(g.tasks)),
+                           _names(plan, g.lead, lang))
         console.print(groups)
         console.print()
         inds = Table(title=text("screen.indicators", lang), title_justify="left")
@@ -44,7 +45,8 @@ def render_plan(plan: Plan, *, color: bool = False, width: int = 80, lang: str =
         for i in plan.indicators:
             target = (num.target(i.comparator, i.target, i.measure, i.target_year, lang, i.target_text)
                       if i.has_target else text("screen.input", lang))
-            inds.add_row(Text(i.id, style="bold").append(f"\n{i.name}（{i.measure}）", style=""),
+            name = "\n" + titled(i.label(lang), i.measure, lang)
+            inds.add_row(Text(i.id, style="bold").append(name, style=""),
                          text(f"screen.kind.{i.kind}", lang), target)
         console.print(inds)
         console.print()
@@ -62,8 +64,9 @@ def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80,
     def build(console: Console) -> None:
         console.print(Text(f"{task.id}  {task.title}", style="bold"))
         if group:
-            kind = plan.kind_label(group.kind, "zh")
-            console.print(text("screen.task.group", lang, heading=group.shown_heading, kind=kind,
+            kind = plan.kind_label(group.kind, lang)
+            heading = group.shown_heading if lang == "zh" else group.label_en
+            console.print(text("screen.task.group", lang, heading=heading, kind=kind,
                                group=group.id))
         console.print()
         console.print(task.text)
@@ -71,21 +74,28 @@ def render_task(plan: Plan, task: Task, *, color: bool = False, width: int = 80,
         owner = task.responsibility or (group.responsibility if group else None)
         if owner is not None:
             console.print(Text(text("screen.task.lead", lang), style="bold")
-                          .append(_names(plan, owner.lead)))
+                          .append(_names(plan, owner.lead, lang)))
             console.print(Text(text("screen.task.participating", lang), style="bold")
-                          .append(_names(plan, owner.participating)))
+                          .append(_names(plan, owner.participating, lang)))
         indicators = [i for i in plan.indicators if i.task == task.id]
         if indicators:
             console.print()
             console.print(Text(text("screen.task.indicators", lang), style="bold"))
             for i in indicators:
-                console.print(f"  {i.id}  {i.name}  {_target_text(i, lang)}")
+                console.print(f"  {i.id}  {i.label(lang)}  {_target_text(i, lang)}")
 
     return render_console(build, color=color, width=width)
 
 
-def _names(plan: Plan, unit_ids: list[str]) -> str:
-    return "、".join(plan.unit(u).name if plan.unit(u) else u for u in unit_ids)  # type: ignore[union-attr]
+def _names(plan: Plan, unit_ids: list[str], lang: str) -> str:
+    return text("list.separator", lang).join(
+        plan.unit(u).label(lang) if plan.unit(u) else u for u in unit_ids)  # type: ignore[union-attr]
+
+
+def _goal_heading(plan: Plan, lang: str) -> str:
+    if plan.goal is None:
+        return ""
+    return (plan.goal.heading if lang == "zh" else None) or text("screen.goal", lang)
 
 
 def _target_text(i: Indicator, lang: str) -> str:
@@ -100,9 +110,7 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
         return text(f"screen.field.{name}", lang)
 
     def build(console: Console) -> None:
-        console.print(Text(f"{i.id}  {i.name}", style="bold"))
-        if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
-            console.print(i.label_en)
+        console.print(Text(f"{i.id}  {i.label(lang)}", style="bold"))
         console.print()
         baseline = (text("screen.baseline", lang, value=i.baseline.value, year=i.baseline.year,
                          source=i.baseline.source) if i.baseline else text("screen.no_baseline", lang))
@@ -110,9 +118,10 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
         rows = [
             (field("measure"), i.measure), (field("kind"), text(f"screen.kind.{i.kind}", lang)),
             (field("target"), _target_text(i, lang)),
-            (field("task"), f"{i.task}  {task.title if task else (plan.goal and plan.goal.heading) or ''}"),
+            (field("task"), f"{i.task}  {task.title if task else _goal_heading(plan, lang)}"),
             (field("baseline"), baseline),
-            (field("reported_by"), _names(plan, plan.reporters(i)) or text("screen.never_reported", lang)),
+            (field("reported_by"),
+             _names(plan, plan.reporters(i), lang) or text("screen.never_reported", lang)),
         ]
         if i.ratio:
             rows.append((field("computed_as"), f"{i.ratio.numerator} ÷ ({i.ratio.denominator} ÷ "
@@ -131,13 +140,11 @@ def render_indicator(plan: Plan, i: Indicator, *, color: bool = False, width: in
 
 def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80, lang: str = "en") -> str:
     def build(console: Console) -> None:
-        console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
-        if lang == "en":
-            console.print(unit.label_en)
+        console.print(Text(f"{unit.label(lang)}  ({unit.id})", style="bold"))
         if unit.aliases:
-            console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
+            console.print(text("screen.aliases", lang) + text("list.separator", lang).join(unit.aliases))
         if unit.hosted_by:
-            console.print(text("screen.placed_at", lang, host=_names(plan, [unit.hosted_by])))
+            console.print(text("screen.placed_at", lang, host=_names(plan, [unit.hosted_by], lang)))
         console.print()
         groups = plan.groups_of_unit(unit.id)
         if groups:
@@ -146,7 +153,7 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80,
             table.add_column(text("screen.col.group", lang), overflow="fold")
             table.add_column(text("screen.col.tasks", lang))
             for g, role in groups:
-                table.add_row(text(f"screen.role.{role}", lang), f"{g.title} ({g.id})",
+                table.add_row(text(f"screen.role.{role}", lang), f"{g.label(lang)} ({g.id})",
                               ", ".join(t.id for t in g.tasks))
             console.print(table)
         else:
@@ -160,7 +167,7 @@ def render_unit(plan: Plan, unit: Unit, *, color: bool = False, width: int = 80,
             table.add_column(text("screen.col.name", lang), overflow="fold")
             table.add_column(text("screen.col.target", lang), justify="right")
             for i in indicators:
-                table.add_row(i.id, i.name, _target_text(i, lang))
+                table.add_row(i.id, i.label(lang), _target_text(i, lang))
             console.print(table)
         milestones = [m for m in plan.milestones if unit.id in plan.milestone_reporters(m)]
         if milestones:

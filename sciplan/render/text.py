@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -31,7 +32,7 @@ from ..overview import (
     part_name,
     parts_behind,
 )
-from ..plan import Indicator, Plan
+from ..plan import Group, Indicator, Plan
 from . import narrow
 from . import numbers as num
 
@@ -66,11 +67,13 @@ def _label(prefix: str, value: object, lang: str) -> str:
 
 
 def group_name(plan: Plan, group_id: str, lang: str, *, short: bool = False) -> str:
-    """How a group is shown: its id in English (what `plan show` takes), its title in Chinese; with
-    `short`, without the words every group of its kind ends with (青少年 for 青少年…行动)."""
+    """How a group is shown: its title in the reader's language (the plan's English title in English,
+    else its Chinese one); with `short`, without the words every group of its kind shares."""
     group = plan.group(group_id)
-    if group is None or lang == "en":
+    if group is None:
         return group_id
+    if lang == "en":
+        return _short_english(plan, group) if short else group.label_en
     if not short:
         return group.title
     kin = [g.title for g in plan.groups if g.kind == group.kind]
@@ -79,10 +82,34 @@ def group_name(plan: Plan, group_id: str, lang: str, *, short: bool = False) -> 
     return shortened or group.title
 
 
+def _short_english(plan: Plan, group: Group) -> str:
+    """An English group title without the words every title of its kind starts or ends with
+    ("Youth" for "Youth science literacy enhancement action")."""
+    words = group.label_en.split()
+    kin = [g.label_en.split() for g in plan.groups if g.kind == group.kind]
+    if len(kin) < 2:
+        return group.label_en
+    head = len(os.path.commonprefix(kin))
+    tail = len(os.path.commonprefix([k[::-1] for k in kin]))
+    kept = words[head if head >= 2 else 0:len(words) - tail if tail >= 2 else len(words)]
+    if not kept or kept == words:
+        return group.label_en
+    # Without the noun they qualified, possessives read better plain: "Farmers' …" -> "Farmers".
+    short = " ".join(re.sub(r"(?:'s|'|’s|’)$", "", w) for w in kept)
+    return short[:1].upper() + short[1:]
+
+
+def titled(name: str, aside: str, lang: str) -> str:
+    """A name with a word beside it in brackets: 名称（个） in Chinese, Name (个) in English."""
+    if lang == "en":
+        return f"{name} ({aside})" if aside else name
+    return f"{name}（{aside}）"
+
+
 def indicator_name(plan: Plan, indicator_id: str, lang: str) -> str:
-    """An indicator as a Chinese reader knows it (its name); its id in English."""
+    """An indicator by its name in the reader's language (its id where the plan has no such indicator)."""
     indicator = plan.indicator(indicator_id)
-    return indicator.name if indicator is not None and lang == "zh" else indicator_id
+    return indicator.label(lang) if indicator is not None else indicator_id
 
 
 def _styled(message_id: str, lang: str, styles: dict[str, str], /, **fields: object) -> Text:
@@ -275,8 +302,8 @@ def _gap_entry(row: GapRow, year: int, lang: str, plan: Plan) -> list[Text]:
     i, a = row.indicator, row.assessment
     target = _long_target(i, lang)
     if row.part is not None:
-        target = text("screen.gap.share", lang, part=part_name(plan, row.part), target=target)
-    title = Text(i.name, style="bold").append(f"  {i.id}", style="dim").append(f"  {target}")
+        target = text("screen.gap.share", lang, part=part_name(plan, row.part, lang), target=target)
+    title = Text(i.label(lang), style="bold").append(f"  {i.id}", style="dim").append(f"  {target}")
     status = _status_text(a.status, lang)
     figures = Text("  ").append_text(status)
     figures.append(" " * (_status_width(lang) - status.cell_len))
@@ -319,7 +346,7 @@ def _at_risk_lines(table: GapTable, lang: str) -> list[Text]:
         return []
     out = [Text(text("note.at_risk", lang) + text("punctuation.colon", lang), style="yellow")]
     for r in rows:
-        name = r.indicator.label_en if lang == "en" else r.indicator.name  # the plan's English name, if any
+        name = r.indicator.label(lang)  # the plan's English name in English, if it has one
         out.append(Text("  " + text("note.at_risk_row", lang, name=name, note=num.row_short_note(r, lang)),
                         style="yellow"))
     return out
@@ -333,7 +360,7 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
     def build(console: Console) -> None:
         console.print(Text(text("screen.gap.title", lang, year=table.year), style="bold"))
         if width < narrow.STACKED_BELOW:  # one block per indicator, lines wrapped where they may break
-            narrow.put(console, plan.title)
+            narrow.put(console, plan.label(lang))
             narrow.put(console, text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
             legend = text("screen.gap.legend", lang, start=plan.period.start, year=table.year)
             narrow.put(console, Text(legend, style="dim"))
@@ -344,7 +371,7 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
             narrow.gap_rows(console, table, by, lang)
             narrow.counts(console, table, lang)
             return
-        console.print(plan.title)
+        console.print(plan.label(lang))
         console.print(text("screen.gap.plan", lang, number=plan.reference, version=plan.version))
         # Plans with a falling target get the legend that says how its gap is counted.
         falling = any(not r.indicator.rising for r in table.rows)
@@ -360,7 +387,12 @@ def render_gap(table: GapTable, by: str = "indicator", *, color: bool = False, w
                 console.print()
                 console.print(Text(heading, style="bold underline"))
             for row in rows:
-                for line in _gap_entry(row, table.year, lang, plan):
+                title, *rest = _gap_entry(row, table.year, lang, plan)
+                if lang == "en":  # a long English name wraps at a space, under itself
+                    narrow.put(console, title, hang="    ")
+                else:
+                    console.print(title)
+                for line in rest:
                     console.print(line)
         console.print()
         console.print(_counts_line(table, lang))
@@ -382,13 +414,13 @@ def _counts_line(table: GapTable, lang: str) -> Text:
 
 def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     plan, goal = overview.plan, overview.goal_row
-    title = plan.goal_title or text("screen.goal", lang)
+    title = (plan.goal_title if lang == "zh" else None) or text("screen.goal", lang)
     lines = [Text(title + " ", style="bold").append(plan.goal_summary)]
     if goal is None:
         return lines
     i, a = goal.indicator, goal.assessment
     decimals = _row_decimals(goal)
-    line = Text(f"  {i.name} ")
+    line = Text(f"  {i.label(lang)} ")
     if a.actual is None:
         line.append(text("screen.goal.no_figure", lang, year=goal.year), style="bold")
     else:
@@ -417,7 +449,7 @@ def _indicator_table(overview: StatusOverview, lang: str) -> Table:
     table.add_column(text("screen.col.status", lang), no_wrap=True)
     for row in overview.gap.rows:
         i, a = row.indicator, row.assessment
-        table.add_row(Text(i.name), _short_target(row, end, lang), _figure(i, a.actual), _bar(row),
+        table.add_row(Text(i.label(lang)), _short_target(row, end, lang), _figure(i, a.actual), _bar(row),
                       _status_text(a.status, lang))
     return table
 
@@ -432,7 +464,7 @@ def _task_table(overview: StatusOverview, lang: str) -> Table:
     for g in overview.groups:
         cells = [Text(str(g.counts[key]), style=style.get(key, "") if g.counts[key] else "dim")
                  for key in TASK_COLUMNS]
-        table.add_row(g.group.title, *cells)
+        table.add_row(g.group.label(lang), *cells)
     return table
 
 
@@ -462,7 +494,11 @@ def _reporting_lines(overview: StatusOverview, lang: str) -> list[Text | Table]:
     if not missing:
         return out
     table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=False, show_edge=False)
-    table.add_column(no_wrap=True)
+    if lang == "en":  # English unit names are long: they wrap in a column of their own, never cut off
+        table.padding, table.pad_edge = (0, 0, 0, 2), True  # an indent kept on every line a name wraps onto
+        table.add_column(overflow="fold", max_width=30)
+    else:
+        table.add_column(no_wrap=True)
     table.add_column(overflow="fold", ratio=1, style="dim")
     for unit in missing:
         groups = [r for r in unit.reasons if plan.group(r)]
@@ -476,8 +512,8 @@ def _reporting_lines(overview: StatusOverview, lang: str) -> list[Text | Table]:
             why.append(text("screen.reports.reports", lang,
                             indicators=separator.join(indicator_name(plan, i, lang) for i in indicators)))
         found = plan.unit(unit.unit_id)
-        table.add_row("  " + (found.name if found else unit.unit_id),
-                      text("screen.semicolon", lang).join(why))
+        name = found.label(lang) if found else unit.unit_id
+        table.add_row(name if lang == "en" else "  " + name, text("screen.semicolon", lang).join(why))
     out.append(Text(text("screen.reports.not_received_from", lang), style="yellow"))
     out.append(table)
     return out
@@ -490,14 +526,14 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         if width < narrow.STACKED_BELOW:
             _narrow_status(console, overview, lang)
             return
-        console.print(Text(plan.title, style="bold"))
+        console.print(Text(plan.label(lang), style="bold"))
         console.print(text("screen.status.head", lang, number=plan.reference, year=overview.year,
                            version=plan.version, files=plural("screen.progress_files", overview.files, lang)))
         if overview.errors:
             console.print(Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
         console.print()
         for line in _goal_lines(overview, lang):
-            console.print(line)
+            narrow.put(console, line, hang="    ")  # a long English name wraps under itself
         console.print()
         console.print(_indicator_table(overview, lang))
         console.print(_counts_line(overview.gap, lang))
@@ -529,7 +565,7 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
 def _narrow_status(console: Console, overview: StatusOverview, lang: str) -> None:
     """The status screen below narrow.STACKED_BELOW columns: one block per row, wrapped lines."""
     plan = overview.plan
-    narrow.put(console, Text(plan.title, style="bold"))
+    narrow.put(console, Text(plan.label(lang), style="bold"))
     files = plural("screen.progress_files", overview.files, lang)
     narrow.put(console, text("screen.status.head", lang, number=plan.reference, year=overview.year,
                              version=plan.version, files=files))

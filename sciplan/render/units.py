@@ -1,6 +1,7 @@
 """Terminal views of the units' duties (`sciplan units`, `sciplan unit NAME`), with rich tables that
 align Chinese text; plain text unless the caller asks for colour. Both take `lang` ("en" or "zh"); the
-words come from the catalogue in `i18n`, plan names stay Chinese."""
+words come from the catalogue in `i18n`; plan names are the plan's English ones in English (its Chinese
+ones where it gives none)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..i18n import text
 from ..plan import Indicator, Plan
 from . import narrow
 from . import numbers as num
-from .text import group_name, indicator_name
+from .text import group_name, indicator_name, titled
 from .text import render_console as _render
 
 # Below this many columns the units table is shown as one block per unit.
@@ -49,7 +50,7 @@ def render_units(plan: Plan, summaries: list[UnitSummary], *, color: bool = Fals
                             owing=len(owing))
             console.print(Text(received, style="bold"))
             if missing:
-                names = "、".join(s.unit.name for s in missing)
+                names = text("list.separator", lang).join(s.unit.label(lang) for s in missing)
                 console.print(_labelled(text("screen.units.not_received", lang), names, "yellow"))
 
     return _render(build, color=color, width=width)
@@ -63,15 +64,24 @@ def _units_table(console: Console, plan: Plan, summaries: list[UnitSummary], yea
     # Widths that fit 80 columns and every group id and level indicator id whole.
     # Wide enough for every unit id where the terminal has room (at 80 columns the longest still folds).
     longest_id = max((len(s.unit.id) for s in summaries), default=0) if console.width >= 100 else 0
-    table.add_column(text("screen.col.unit", lang), overflow="fold", min_width=max(12, longest_id),
-                     max_width=max(18, longest_id))
-    table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15)
-    table.add_column(text("screen.col.joins", lang), overflow="fold", min_width=15)
-    table.add_column(text("screen.col.indicators", lang), overflow="fold", min_width=20)
+    unit_width, groups_width, indicators_width = max(18, longest_id), None, None
+    if lang == "en":
+        # English names are long: the columns share out what the year column and the gaps between the
+        # columns (2 each) leave, so that names wrap inside their column and no column is squeezed away.
+        room = console.width - (8 + 4 if year is not None else 6)
+        unit_width = min(unit_width, max(12, room // 4))
+        groups_width = max(15, (room - unit_width - 20) // 2)
+        indicators_width = room - unit_width - 2 * groups_width
+    table.add_column(text("screen.col.unit", lang), overflow="fold",
+                     min_width=min(unit_width, max(12, longest_id)), max_width=unit_width)
+    table.add_column(text("screen.col.leads", lang), overflow="fold", min_width=15, max_width=groups_width)
+    table.add_column(text("screen.col.joins", lang), overflow="fold", min_width=15, max_width=groups_width)
+    table.add_column(text("screen.col.indicators", lang), overflow="fold",
+                     min_width=min(20, indicators_width or 20), max_width=indicators_width)
     if year is not None:
         table.add_column(str(year), no_wrap=True, min_width=4)
     for s in summaries:
-        name = Text(s.unit.name).append(f"\n{s.unit.id}", style="dim")
+        name = Text(s.unit.label(lang)).append(f"\n{s.unit.id}", style="dim")
         row = [name, _groups_cell(plan, s.leads, lang), _groups_cell(plan, s.joins, lang),
                _indicators_cell(plan, s, lang)]
         if year is not None:
@@ -86,7 +96,7 @@ def _stacked_units(console: Console, plan: Plan, summaries: list[UnitSummary], y
     indicators one a line under their label (a name is never cut where it could be kept whole)."""
     colon = text("punctuation.colon", lang)
     for s in summaries:
-        console.print(Text(s.unit.name, style="bold").append(f"  {s.unit.id}", style="dim"))
+        console.print(Text(s.unit.label(lang), style="bold").append(f"  {s.unit.id}", style="dim"))
         fields = [("screen.col.leads", _groups_cell(plan, s.leads, lang)),
                   ("screen.col.joins", _groups_cell(plan, s.joins, lang)),
                   ("screen.col.indicators", _indicators_cell(plan, s, lang))]
@@ -107,7 +117,7 @@ def _labelled(label: str, text: str, style: str = "") -> Table:
 
 
 def _groups_cell(plan: Plan, groups, lang: str) -> str:
-    """The groups a unit leads or joins, one a line: ids in English, short titles in Chinese."""
+    """The groups a unit leads or joins, one a line, by their short titles."""
     return "\n".join(group_name(plan, g.id, lang, short=True) for g in groups) or "-"
 
 
@@ -131,14 +141,12 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
     plan, unit = detail.plan, detail.unit
 
     def build(console: Console) -> None:
-        console.print(Text(f"{unit.name}  ({unit.id})", style="bold"))
-        if lang == "en":  # plan names stay Chinese; English output adds the plan's English name
-            console.print(unit.label_en)
+        console.print(Text(f"{unit.label(lang)}  ({unit.id})", style="bold"))
         if unit.aliases:
-            console.print(text("screen.aliases", lang) + "、".join(unit.aliases))
+            console.print(text("screen.aliases", lang) + text("list.separator", lang).join(unit.aliases))
         if unit.hosted_by:
             host = plan.unit(unit.hosted_by)
-            console.print(text("screen.placed_at", lang, host=host.name if host else unit.hosted_by))
+            console.print(text("screen.placed_at", lang, host=host.label(lang) if host else unit.hosted_by))
         console.print(text("screen.unit.records", lang, start=plan.period.start, year=detail.year))
         console.print()
 
@@ -158,9 +166,9 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
             for duty in detail.tasks:
                 if duty.group.id != current:
                     current = duty.group.id
-                    kind = plan.kind_label(duty.group.kind, "zh")
+                    kind = plan.kind_label(duty.group.kind, lang)
                     table.add_row(Text(duty.group.id, style="bold"),
-                                  Text(f"{duty.group.title}（{kind}）", style="bold"),
+                                  Text(titled(duty.group.label(lang), kind, lang), style="bold"),
                                   text(f"screen.role.{duty.role}", lang), "")
                 if duty.reported_years:
                     reported = Text(num.years(duty.reported_years, lang))
@@ -189,7 +197,7 @@ def render_unit_detail(detail: UnitDetail, *, color: bool = False, width: int = 
                 table.add_column(str(year), justify="right", no_wrap=True)
             for duty in detail.indicators:
                 i = duty.indicator
-                name = Text(f"{i.name}（{i.measure}）").append(f"\n{i.id}", style="dim")
+                name = Text(titled(i.label(lang), i.measure, lang)).append(f"\n{i.id}", style="dim")
                 if not duty.owed:
                     name.append(f"  {text('screen.unit.optional', lang)}", style="dim")
                 name.append("\n" + text("screen.unit.target", lang, target=_target_text(i, lang)))

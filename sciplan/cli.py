@@ -861,6 +861,12 @@ def _import_batch(plan, workbooks: tuple[Path, ...], folder: Path, force: bool, 
     if not results:
         raise CommandError(_say("cli.import_no_workbooks", path=", ".join(map(str, workbooks))))
     refused = [r for r in results if r.state == "refused"]
+    # Written before anything is reported: a file that cannot be written stops the run (exit 2)
+    # before any line or JSON says it was.
+    for r in results:
+        if r.state in ("written", "replaced") and r.target is not None and r.imported is not None:
+            r.target.parent.mkdir(parents=True, exist_ok=True)
+            _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
     if fmt == "json":
         from .render.json import dumps
 
@@ -889,10 +895,6 @@ def _import_batch(plan, workbooks: tuple[Path, ...], folder: Path, force: bool, 
                 click.echo(_say("cli.import_optional", path=r.shown, ids=", ".join(r.new_optional)), err=True)
         if fmt == "text":
             _echo_stdout(_say("cli.import_summary", total=len(results), **counts) + "\n")
-    for r in results:
-        if r.state in ("written", "replaced") and r.target is not None and r.imported is not None:
-            r.target.parent.mkdir(parents=True, exist_ok=True)
-            _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
     return EXIT_FINDINGS if refused else EXIT_OK
 
 

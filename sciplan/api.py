@@ -329,7 +329,7 @@ def import_workbooks(plan: Plan, paths: Sequence[PathLike], progress_dir: PathLi
 
     A workbook with errors is refused; so are two for the same unit, year and area (each naming the
     other), and one whose file exists with other content unless `force`. Same content: unchanged."""
-    from .loading import NotRegularFile, read_regular
+    from .reading import NotRegularFile, read_regular
     from .workbook import MAX_BYTES, import_workbook
 
     folder = Path(progress_dir)

@@ -228,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     # PYTHONDONTWRITEBYTECODE (set on some development machines) would make every sciplan process
     # compile its modules from source - which no installed sciplan does (pip writes the bytecode at
     # install) and which the references, compiled in site-packages, never pay. Measured as installed.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SCIPLAN_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("SCIPLAN_") and k != "PYTHONDONTWRITEBYTECODE"}
     env.update(NO_COLOR="1", SCIPLAN_CACHE_DIR=str(work / "cache"))
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "sciplan")], check=True, env=env)
     # The installed `sciplan` script imports whichever sciplan is installed (an editable install may point

@@ -117,7 +117,8 @@ SHOWN = {"validate": {"edited figure", "file added", "file removed", "workbook l
 
 
 @pytest.mark.parametrize("change", CHANGES)
-@pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[2], COMMANDS[4]], ids=["validate", "status", "gap"])
+@pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[2], COMMANDS[4]],
+                         ids=["validate", "status", "gap"])
 def test_a_changed_progress_folder_is_run_again(cli, progress: Path, plan_loads: list, change: str,
                                                  command: tuple[str, ...]) -> None:
     args = _args(command, progress)
@@ -258,8 +259,8 @@ def test_an_unchanged_run_imports_neither_the_plan_nor_the_checker(tmp_path: Pat
              "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}), file=sys.stderr)\n")
     for command in (["validate", str(sorted(progress.rglob("*.yaml"))[0])],
                     ["status", "--progress", str(progress)]):
-        runs = [subprocess.run([sys.executable, "-c", probe, *command, "--plan", str(PLAN)], capture_output=True,
-                               text=True, env=env, timeout=120) for _ in range(2)]
+        runs = [subprocess.run([sys.executable, "-c", probe, *command, "--plan", str(PLAN)],
+                               capture_output=True, text=True, env=env, timeout=120) for _ in range(2)]
         assert runs[1].stdout == runs[0].stdout
         result = json.loads(runs[1].stderr.strip().splitlines()[-1])
         assert result["code"] == 0

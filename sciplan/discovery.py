@@ -90,9 +90,11 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
             findings.append(L018.say("unreadable", file=current_shown, reason=os_reason(exc)))
             continue
         subfolders: list[tuple[Path, str, int]] = []
+        # What Path(current_shown) / name shows, without building a Path for each name.
+        base = str(Path(current_shown))
         for entry in entries:
             path = Path(entry.path)
-            entry_shown = shown_path(Path(current_shown) / entry.name)
+            entry_shown = shown_path(entry.name if base == "." else os.path.join(base, entry.name))
             is_yaml = entry.name.endswith(YAML_SUFFIXES)
             if entry.is_symlink():
                 try:

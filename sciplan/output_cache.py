@@ -16,7 +16,6 @@ Kept outputs live in the cache database (`cache.load_output`), the newest few on
 
 from __future__ import annotations
 
-import json
 import marshal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -60,7 +59,8 @@ def run_key(command: str, options: Mapping[str, object], plan_file: Path, paths:
     `options` are the resolved settings that shape the output (language, format, width, colour,
     year, the working folder the paths are shown from, ...); `paths` the progress files and folders
     to walk, each file read up to `max_bytes` (None: the default limit)."""
-    parts = [f"command {command}", json.dumps(dict(options), sort_keys=True, ensure_ascii=False, default=str)]
+    # Options are plain values (text, numbers, flags, lists of text): their repr is exact and stable.
+    parts = [f"command {command}", repr(sorted(options.items()))]
     plan_digest = _digest(plan_file, _PLAN_LIMIT)
     if plan_digest is None:
         return None

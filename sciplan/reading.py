@@ -26,9 +26,20 @@ def read_regular(path: Path, limit: int) -> bytes:
     the look and the read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
-        # Never ask for more than the file holds: read(limit) would reserve `limit` bytes up front.
-        return handle.read(min(status.st_size, limit) + 1)
+        # Never ask for more than the file holds: a read of `limit` would reserve `limit` bytes up front.
+        # Plain reads on the descriptor: no buffered file object is needed for one read of a small file.
+        wanted = min(status.st_size, limit) + 1
+        chunks = []
+        while wanted > 0:
+            chunk = os.read(fd, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)

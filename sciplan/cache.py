@@ -7,6 +7,9 @@ source code, the plan and the options that change results (the size limit). An e
 changed plan or another sciplan therefore never meets a stale entry: it is simply not found.
 Cross-file checks are not cached; they run on the cached records.
 
+The same database holds two tables of single records, each bounded to its newest few: `objects`
+(checked plans, `validation.plan_file`) and `outputs` (whole runs, `output_cache`).
+
 The entries live in one SQLite database per cache folder (`results.sqlite3`, WAL mode), so two
 sciplan processes can read and write it at once, and a crash mid-write never leaves a torn entry.
 The cache is an optimisation only: any problem reading or writing it is silent, never a failure —

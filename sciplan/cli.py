@@ -935,51 +935,24 @@ def import_command(workbooks: tuple[Path, ...], output: Path | None, force: bool
 
 def _import_batch(plan, workbooks: tuple[Path, ...], folder: Path, force: bool, fmt: str, lang: str) -> int:
     from .api import import_workbooks
-    from .findings import Report
-    from .resources import shown_path
 
     for given in workbooks:
         if not given.exists():
             raise CommandError(_say("cli.no_such_file", path=given))
-    results = import_workbooks(plan, workbooks, folder, force=force)
-    if not results:
+    batch = import_workbooks(plan, workbooks, folder, force=force)
+    if not batch.workbooks:
         raise CommandError(_say("cli.import_no_workbooks", path=", ".join(map(str, workbooks))))
-    refused = [r for r in results if r.state == "refused"]
     # Written before anything is reported: a file that cannot be written stops the run (exit 2)
     # before any line or JSON says it was.
-    for r in results:
-        if r.state in ("written", "replaced") and r.target is not None and r.imported is not None:
-            r.target.parent.mkdir(parents=True, exist_ok=True)
-            _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
-    if fmt == "json":
-        from .render.json import dumps
-
-        _echo_stdout(dumps({"schema_version": 1, "workbooks": [r.as_dict(lang) for r in results],
-                            **{state: sum(r.state == state for r in results)
-                               for state in ("written", "replaced", "unchanged", "refused")}}))
-    else:
-        lines = []
-        for r in results:
-            if r.state == "refused":
-                reason = r.reason.render(lang) if r.reason is not None else ""
-                lines.append(_say("cli.import_refused_line", path=r.shown, reason=reason))
-            else:
-                lines.append(_say("cli.import_line", state=_say(f"cli.import_state.{r.state}"), path=r.shown,
-                                  target=shown_path(r.target)))
-        counts = {state: sum(r.state == state for r in results)
-                  for state in ("written", "replaced", "unchanged", "refused")}
-        if fmt == "text":
-            _echo_stdout("\n".join(lines) + "\n")
-        findings = [f for r in refused if r.imported is not None for f in r.imported.report.findings]
-        if findings:
-            report = Report(files=len(refused), findings=findings)
-            _echo_stdout(_render(_checked(report), fmt, lang, _color()))
-        for r in results:
+    for r in batch.to_write():
+        r.target.parent.mkdir(parents=True, exist_ok=True)
+        _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
+    _echo_stdout(_render(batch, fmt, lang, _color()))
+    if fmt != "json":
+        for r in batch.workbooks:
             if r.new_optional:
                 click.echo(_say("cli.import_optional", path=r.shown, ids=", ".join(r.new_optional)), err=True)
-        if fmt == "text":
-            _echo_stdout(_say("cli.import_summary", total=len(results), **counts) + "\n")
-    return EXIT_FINDINGS if refused else EXIT_OK
+    return EXIT_FINDINGS if batch.refused else EXIT_OK
 
 
 def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str, lang: str) -> int:

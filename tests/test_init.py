@@ -29,7 +29,7 @@ def test_a_new_workspace_passes_plan_check_validate_and_status(tmp_path, cli, mo
     assert code == 0 and "示例实施方案" in out and "SAMPLE" not in out + err
     lines = out.splitlines()
     assert "目标" not in lines  # the skeleton states no goal: no heading over nothing
-    assert "" not in [a + b for a, b in zip(lines, lines[1:])]  # nor two blank lines in a row
+    assert "" not in [a + b for a, b in zip(lines, lines[1:], strict=False)]  # nor two blank lines in a row
     for columns in ("40", "120"):
         monkeypatch.setenv("COLUMNS", columns)
         code, out, err = cli("status", "--lang", "en", cwd=folder)

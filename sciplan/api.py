@@ -47,8 +47,9 @@ if TYPE_CHECKING:
 # The documents' modules (overview, duties, report) are imported by the functions that build them:
 # `sciplan validate` needs none of them, and they cost more start-up than checking a file.
 
-__all__ = ["Checked", "Progress", "YearOutsidePeriod", "formats", "gap_table", "load_plan", "missing",
-           "read_progress", "render", "report", "status", "templates", "unit", "units", "validate"]
+__all__ = ["Checked", "ImportBatch", "Progress", "YearOutsidePeriod", "formats", "gap_table",
+           "import_workbooks", "load_plan", "missing", "read_progress", "render", "report", "status",
+           "templates", "unit", "units", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -300,15 +301,52 @@ class WorkbookImport:
     reason: Message | None = None  # why it was refused
     new_optional: tuple[str, ...] = ()  # optional figures the unit never reported before: to confirm
 
+    @property
+    def target_shown(self) -> str | None:
+        """Where the progress file goes, as the user sees the path (from the working folder)."""
+        return None if self.target is None else display_path(self.target, Path.cwd())
+
     def as_dict(self, lang: str = "en") -> dict:
         result = self.imported
         return {"workbook": self.shown, "state": self.state,
                 "reason": None if self.reason is None else self.reason.render(lang),
-                "output": None if self.target is None else display_path(self.target, Path.cwd()),
+                "output": self.target_shown,
                 "unit": result.unit if result else None, "year": result.year if result else None,
                 "area": result.area if result else None,
                 "imported": result.counts if result else None, "new_optional": list(self.new_optional),
                 "findings": result.report.localized(lang).as_dict()["findings"] if result else []}
+
+
+IMPORT_STATES = ("written", "replaced", "unchanged", "refused")
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """Workbooks for a progress folder (`sciplan import FILES|DIR`): what becomes of each, in order.
+    Nothing is written by making it: the caller writes `to_write()`, then shows the batch."""
+
+    workbooks: tuple[WorkbookImport, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {state: sum(r.state == state for r in self.workbooks) for state in IMPORT_STATES}
+
+    @property
+    def refused(self) -> tuple[WorkbookImport, ...]:
+        return tuple(r for r in self.workbooks if r.state == "refused")
+
+    def to_write(self) -> list[WorkbookImport]:
+        """The workbooks whose progress file is to be written (new or replacing another)."""
+        return [r for r in self.workbooks
+                if r.state in ("written", "replaced") and r.target is not None and r.imported is not None]
+
+    def findings(self) -> Checked:
+        """The findings that refused workbooks, as `validate` shows findings."""
+        refused = self.refused
+        return Checked(Report(files=len(refused), findings=[f for r in refused if r.imported is not None
+                                                             for f in r.imported.report.findings]))
+
+    def as_dict(self, lang: str = "en") -> dict:
+        return {"schema_version": 1, "workbooks": [r.as_dict(lang) for r in self.workbooks], **self.counts()}
 
 
 def workbooks_in(paths: Sequence[PathLike]) -> list[Path]:
@@ -324,12 +362,12 @@ def workbooks_in(paths: Sequence[PathLike]) -> list[Path]:
 
 
 def import_workbooks(plan: Plan, paths: Sequence[PathLike], progress_dir: PathLike, *,
-                     force: bool = False) -> list[WorkbookImport]:
+                     force: bool = False) -> ImportBatch:
     """Read every workbook and decide where each goes in the progress folder; nothing is written here.
 
     A workbook with errors is refused; so are two for the same unit, year and area (each naming the
     other), and one whose file exists with other content unless `force`. Same content: unchanged."""
-    from .loading import NotRegularFile, read_regular
+    from .reading import NotRegularFile, read_regular
     from .workbook import MAX_BYTES, import_workbook
 
     folder = Path(progress_dir)
@@ -363,7 +401,7 @@ def import_workbooks(plan: Plan, paths: Sequence[PathLike], progress_dir: PathLi
             results.append(WorkbookImport(path, shown, result, target, state))
     results = _refuse_twins(results)
     results = [_refuse_existing(r, cwd) for r in results]
-    return _note_new_optional(plan, folder, results)
+    return ImportBatch(tuple(_note_new_optional(plan, folder, results)))
 
 
 def _state(target: Path, text: str | None, force: bool) -> str:

@@ -7,6 +7,9 @@ source code, the plan and the options that change results (the size limit). An e
 changed plan or another sciplan therefore never meets a stale entry: it is simply not found.
 Cross-file checks are not cached; they run on the cached records.
 
+The same database holds two tables of single records, each bounded to its newest few: `objects`
+(checked plans, `validation.plan_file`) and `outputs` (whole runs, `output_cache`).
+
 The entries live in one SQLite database per cache folder (`results.sqlite3`, WAL mode), so two
 sciplan processes can read and write it at once, and a crash mid-write never leaves a torn entry.
 The cache is an optimisation only: any problem reading or writing it is silent, never a failure —
@@ -48,6 +51,8 @@ KEEP_STORES = 4  # namespaces besides the current one (older plans, versions) ke
 MAX_DATABASE_BYTES = 1 << 30  # a larger file is not a cache sciplan wrote: it is not opened
 BUSY_MS = 2000  # how long to wait for another sciplan's write before doing without the cache
 KEEP_OBJECTS = 8  # checked plans (and other single records) kept, newest first
+KEEP_OUTPUTS = 64  # whole runs' outputs kept (output_cache), newest first
+MAX_OUTPUT_BYTES = 64 << 20  # a larger output is not kept: printing it costs more than making it
 
 
 def default_folder() -> Path:
@@ -228,6 +233,7 @@ CREATE TABLE IF NOT EXISTS results (
     namespace TEXT NOT NULL, display TEXT NOT NULL, digest BLOB NOT NULL, result BLOB NOT NULL,
     PRIMARY KEY (namespace, display)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, value BLOB NOT NULL, generation INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, value BLOB NOT NULL, generation INTEGER NOT NULL);
 """
 
 
@@ -355,11 +361,35 @@ def _sqlite_errors() -> tuple[type[BaseException], ...]:
 
 def load_object(folder: Path, key: str) -> bytes | None:
     """A single record kept under `key` (a checked plan, for one), or None: not kept, or no usable cache."""
+    return _load_row(folder, "objects", key)
+
+
+def save_object(folder: Path, key: str, value: bytes) -> None:
+    """Keep one record under `key`, with the newest KEEP_OBJECTS others; silent when it cannot."""
+    _save_row(folder, "objects", key, value, KEEP_OBJECTS)
+
+
+def load_output(folder: Path, key: str) -> bytes | None:
+    """A whole run's output kept under `key` (see output_cache), or None."""
+    return _load_row(folder, "outputs", key)
+
+
+def save_output(folder: Path, key: str, value: bytes) -> None:
+    """Keep a run's output under `key`, with the newest KEEP_OUTPUTS others; silent when it cannot."""
+    if len(value) <= MAX_OUTPUT_BYTES:
+        _save_row(folder, "outputs", key, value, KEEP_OUTPUTS)
+
+
+_TABLES = ("objects", "outputs")  # the keyed single-record tables; names are never taken from input
+
+
+def _load_row(folder: Path, table: str, key: str) -> bytes | None:
+    assert table in _TABLES
     db = _connect(folder, folder / DATABASE, create=False)
     if db is None:
         return None
     try:
-        row = db.execute("SELECT value FROM objects WHERE key = ?", (key,)).fetchone()
+        row = db.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
     except _sqlite_errors():
         return None
     finally:
@@ -367,17 +397,17 @@ def load_object(folder: Path, key: str) -> bytes | None:
     return row[0] if row is not None and isinstance(row[0], bytes) else None
 
 
-def save_object(folder: Path, key: str, value: bytes) -> None:
-    """Keep one record under `key`, with the newest KEEP_OBJECTS others; silent when it cannot."""
+def _save_row(folder: Path, table: str, key: str, value: bytes, keep: int) -> None:
+    assert table in _TABLES
     db = _connect(folder, folder / DATABASE, create=True)
     if db is None:
         return
     try:
         with db:
-            (generation,) = db.execute("SELECT coalesce(max(generation), 0) + 1 FROM objects").fetchone()
-            db.execute("INSERT OR REPLACE INTO objects VALUES (?, ?, ?)", (key, value, generation))
-            db.execute("DELETE FROM objects WHERE key NOT IN "
-                       "(SELECT key FROM objects ORDER BY generation DESC LIMIT ?)", (KEEP_OBJECTS,))
+            (generation,) = db.execute(f"SELECT coalesce(max(generation), 0) + 1 FROM {table}").fetchone()
+            db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", (key, value, generation))
+            db.execute(f"DELETE FROM {table} WHERE key NOT IN "
+                       f"(SELECT key FROM {table} ORDER BY generation DESC LIMIT ?)", (keep,))
     except _sqlite_errors():
         pass
     finally:
@@ -454,6 +484,7 @@ def _prepared(db):
                 db.execute("DELETE FROM results")
                 db.execute("DELETE FROM namespaces")
                 db.execute("DELETE FROM objects")
+                db.execute("DELETE FROM outputs")
                 db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
         return db
     except BaseException:
@@ -466,7 +497,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
     path = folder / DATABASE
     info: dict[str, Any] = {"folder": str(folder), "database": str(path), "exists": path.exists(),
                             "usable": folder_is_private(folder) if folder.exists() else True,
-                            "bytes": 0, "entries": 0, "namespaces": 0, "plans": 0}
+                            "bytes": 0, "entries": 0, "namespaces": 0, "plans": 0, "outputs": 0}
     for part in (path, path.with_name(path.name + "-wal")):
         try:
             info["bytes"] += os.lstat(part).st_size
@@ -478,6 +509,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
             info["entries"] = db.execute("SELECT count(*) FROM results").fetchone()[0]
             info["namespaces"] = db.execute("SELECT count(*) FROM namespaces").fetchone()[0]
             info["plans"] = db.execute("SELECT count(*) FROM objects").fetchone()[0]
+            info["outputs"] = db.execute("SELECT count(*) FROM outputs").fetchone()[0]
         except _sqlite_errors():
             pass
         finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -241,16 +241,18 @@ class Settings:
         """What the core's entry points take from the command line: worker processes, cache folder."""
         return {"jobs": self.jobs, "cache": self.cache_folder()}
 
-    def announce(self, progress: Path | None, *, sample: bool = True) -> None:
-        """Say on standard error what a reader might not expect: no progress folder (zero files, and
-        what to do), or (with `sample`: the output itself does not open with it) the shipped sample."""
+    def announcement(self, progress: Path | None, *, sample: bool = True) -> str | None:
+        """What to say on standard error that a reader might not expect: no progress folder (zero
+        files, and what to do), or (with `sample`: the output itself does not open with it) the
+        shipped sample."""
         from .resources import display_path, is_sample, local_progress
 
         cwd = Path.cwd()
         if progress is None:
-            click.echo(_say("cli.progress_none", path=display_path(local_progress(cwd), cwd)), err=True)
-        elif sample and is_sample(progress):
-            click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
+            return _say("cli.progress_none", path=display_path(local_progress(cwd), cwd))
+        if sample and is_sample(progress):
+            return _say("sample.line") + " " + _say("sample.hint")
+        return None
 
 
 def _color(stream=None) -> bool:
@@ -511,21 +513,72 @@ def _checked(report):
 def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str, strict: bool,
                      max_bytes: int, lang: str, jobs: int | None, use_cache: bool, output: Path | None,
                      force: bool) -> int:
-    from .api import validate
-
     settings = _settings(plan_path, progress_path, jobs, use_cache)
-    plan = settings.load_plan()
-    if not paths:
-        folder = settings.progress_dir()
-        if folder is None:
-            raise CommandError(_say("cli.no_progress_to_validate"))
-        paths = (folder,)
-    result = validate(plan, paths, max_bytes=max_bytes, **settings.options())
-    if result.source.sample and fmt != "text":
-        click.echo(_say("sample.line") + " " + _say("sample.hint"), err=True)
-    _emit(_render(result, fmt, lang, _color()), output, force, inputs=(*paths, settings.plan_file()))
-    failed = result.report.errors or (strict and result.report.warnings)
-    return EXIT_FINDINGS if failed else EXIT_OK
+
+    def checked(notes: list[str]) -> tuple[str, int]:
+        from .api import validate
+
+        plan = settings.load_plan()
+        result = validate(plan, paths or _progress_to_validate(settings), max_bytes=max_bytes,
+                          **settings.options())
+        if result.source.sample and fmt != "text":
+            notes.append(_say("sample.line") + " " + _say("sample.hint"))
+        failed = result.report.errors or (strict and result.report.warnings)
+        return _render(result, fmt, lang, _color()), EXIT_FINDINGS if failed else EXIT_OK
+
+    outcome = _remembered(settings, "validate", {"format": fmt, "lang": lang, "strict": strict},
+                          lambda: paths or _progress_to_validate(settings), max_bytes, checked)
+    return _print(outcome, output, force, inputs=(*(paths or _progress_to_validate(settings)),
+                                                  settings.plan_file()))
+
+
+def _progress_to_validate(settings: Settings) -> tuple[Path]:
+    folder = settings.progress_dir()
+    if folder is None:
+        raise CommandError(_say("cli.no_progress_to_validate"))
+    return (folder,)
+
+
+def _remembered(settings: Settings, command: str, shaped_by: dict, inputs: Callable[[], Sequence[Path]],
+                max_bytes: int | None, run: Callable[[list[str]], tuple[str, int]]):
+    """What `run` prints, or - when the same command ran before over the same inputs and finished - what
+    it printed then (output_cache). `shaped_by` holds the options that change the output; `inputs`
+    gives the progress files and folders read (`max_bytes` their size limit; None: the default).
+    `run` adds its standard error lines to the list it gets."""
+    from .output_cache import Outcome
+
+    folder = settings.cache_folder()
+    key = None
+    if folder is not None:
+        from .output_cache import recall, run_key
+
+        try:
+            plan_file, read = settings.plan_file(), list(inputs())
+        except CommandError:
+            plan_file = None  # the full run says what is missing, after the plan's own problems
+        if plan_file is not None:
+            shaped_by = {**shaped_by, "width": _width(), "color": _color(), "cwd": str(Path.cwd()),
+                         "paths": [str(p) for p in read]}
+            key = run_key(command, shaped_by, plan_file, read, max_bytes)
+            kept = recall(folder, key) if key else None
+            if kept is not None:
+                return kept
+    notes: list[str] = []
+    text, status = run(notes)
+    outcome = Outcome(text, tuple(notes), status)
+    if key:
+        from .output_cache import keep
+
+        keep(folder, key, outcome)  # type: ignore[arg-type]
+    return outcome
+
+
+def _print(outcome, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> int:
+    """Show a run's outcome: its notes on standard error, its text on standard output or in `output`."""
+    for note in outcome.notes:
+        click.echo(note, err=True)
+    _emit(outcome.text, output, force, inputs)
+    return outcome.status
 
 
 # --- init -----------------------------------------------------------------------------------------
@@ -575,10 +628,17 @@ def diagnostics_command(lang: str, output: Path | None, force: bool) -> int:
 
 # --- status and gap -------------------------------------------------------------------------------
 
-def _progress(settings: Settings, *, announce_sample: bool = True) -> Path | None:
-    """The progress folder to read (None: none, zero files), announced on standard error."""
+def _progress(settings: Settings, *, announce_sample: bool = True, notes: list[str] | None = None
+              ) -> Path | None:
+    """The progress folder to read (None: none, zero files), announced on standard error - or, with
+    `notes`, added to them."""
     folder = settings.progress_dir()
-    settings.announce(folder, sample=announce_sample)
+    said = settings.announcement(folder, sample=announce_sample)
+    if said is not None:
+        if notes is None:
+            click.echo(said, err=True)
+        else:
+            notes.append(said)
     return folder
 
 
@@ -614,27 +674,46 @@ def _grouping(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @force_option
 def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, lang: str, plan_path,
                 progress_path, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
-    from .api import gap_table, target_statuses
-
     settings = _settings(plan_path, progress_path, jobs, use_cache)
-    plan = settings.load_plan()
-    if year is not None:
-        plan.period.check_year(year)
-    statuses = _statuses(status_filter)
-    target_statuses(statuses)  # a typo stops the command before any file is read
-    folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
-    table = gap_table(plan, folder, year, statuses=statuses, **settings.options())
-    text = _render(table, fmt, lang, _color() and output is None, by=by)
-    _warn_errors(table.source.errors)
-    _emit(text, output, force)
-    return EXIT_OK
+
+    def gap(notes: list[str]) -> tuple[str, int]:
+        from .api import gap_table, target_statuses
+
+        plan = settings.load_plan()
+        if year is not None:
+            plan.period.check_year(year)
+        statuses = _statuses(status_filter)
+        target_statuses(statuses)  # a typo stops the command before any file is read
+        folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"), notes=notes)
+        table = gap_table(plan, folder, year, statuses=statuses, **settings.options())
+        text = _render(table, fmt, lang, _color() and output is None, by=by)
+        notes.extend(_errors_warning(table.source.errors))
+        return text, EXIT_OK
+
+    shaped_by = {"format": fmt, "lang": lang, "year": year, "by": by, "status": status_filter,
+                 "to_file": output is not None}
+    outcome = _remembered(settings, "gap", shaped_by, lambda: _progress_read(settings), None, gap)
+    return _print(outcome, output, force)
+
+
+def _progress_read(settings: Settings) -> list[Path]:
+    """The progress folder a command reads, as a list: empty when there is none."""
+    folder = settings.progress_dir()
+    return [] if folder is None else [folder]
 
 
 def _warn_errors(errors: int) -> None:
-    if errors:
-        from .i18n import plural
+    for line in _errors_warning(errors):
+        click.echo(line, err=True)
 
-        click.echo(plural("cli.errors_warning", errors, _language()), err=True)
+
+def _errors_warning(errors: int) -> list[str]:
+    """The line that says the figures leave out files with errors, when some have them."""
+    if not errors:
+        return []
+    from .i18n import plural
+
+    return [plural("cli.errors_warning", errors, _language())]
 
 
 @cli.command("status", help="cmd.status")
@@ -649,14 +728,19 @@ def _warn_errors(errors: int) -> None:
 @force_option
 def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_path, jobs: int | None,
                    use_cache: bool, output: Path | None, force: bool) -> int:
-    from .api import status
-
     settings = _settings(plan_path, progress_path, jobs, use_cache)
-    plan = settings.load_plan()
-    folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"))
-    overview = status(plan, folder, year, **settings.options())
-    _emit(_render(overview, fmt, lang, _color() and output is None), output, force)
-    return EXIT_OK
+
+    def status(notes: list[str]) -> tuple[str, int]:
+        from .api import status
+
+        plan = settings.load_plan()
+        folder = _progress(settings, announce_sample=fmt not in ("text", "markdown"), notes=notes)
+        overview = status(plan, folder, year, **settings.options())
+        return _render(overview, fmt, lang, _color() and output is None), EXIT_OK
+
+    shaped_by = {"format": fmt, "lang": lang, "year": year, "to_file": output is not None}
+    outcome = _remembered(settings, "status", shaped_by, lambda: _progress_read(settings), None, status)
+    return _print(outcome, output, force)
 
 
 # --- work for the units: duties, templates, workbooks, export ---------------------------------------
@@ -851,51 +935,24 @@ def import_command(workbooks: tuple[Path, ...], output: Path | None, force: bool
 
 def _import_batch(plan, workbooks: tuple[Path, ...], folder: Path, force: bool, fmt: str, lang: str) -> int:
     from .api import import_workbooks
-    from .findings import Report
-    from .resources import shown_path
 
     for given in workbooks:
         if not given.exists():
             raise CommandError(_say("cli.no_such_file", path=given))
-    results = import_workbooks(plan, workbooks, folder, force=force)
-    if not results:
+    batch = import_workbooks(plan, workbooks, folder, force=force)
+    if not batch.workbooks:
         raise CommandError(_say("cli.import_no_workbooks", path=", ".join(map(str, workbooks))))
-    refused = [r for r in results if r.state == "refused"]
     # Written before anything is reported: a file that cannot be written stops the run (exit 2)
     # before any line or JSON says it was.
-    for r in results:
-        if r.state in ("written", "replaced") and r.target is not None and r.imported is not None:
-            r.target.parent.mkdir(parents=True, exist_ok=True)
-            _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
-    if fmt == "json":
-        from .render.json import dumps
-
-        _echo_stdout(dumps({"schema_version": 1, "workbooks": [r.as_dict(lang) for r in results],
-                            **{state: sum(r.state == state for r in results)
-                               for state in ("written", "replaced", "unchanged", "refused")}}))
-    else:
-        lines = []
-        for r in results:
-            if r.state == "refused":
-                reason = r.reason.render(lang) if r.reason is not None else ""
-                lines.append(_say("cli.import_refused_line", path=r.shown, reason=reason))
-            else:
-                lines.append(_say("cli.import_line", state=_say(f"cli.import_state.{r.state}"), path=r.shown,
-                                  target=shown_path(r.target)))
-        counts = {state: sum(r.state == state for r in results)
-                  for state in ("written", "replaced", "unchanged", "refused")}
-        if fmt == "text":
-            _echo_stdout("\n".join(lines) + "\n")
-        findings = [f for r in refused if r.imported is not None for f in r.imported.report.findings]
-        if findings:
-            report = Report(files=len(refused), findings=findings)
-            _echo_stdout(_render(_checked(report), fmt, lang, _color()))
-        for r in results:
+    for r in batch.to_write():
+        r.target.parent.mkdir(parents=True, exist_ok=True)
+        _write(r.target, r.imported.yaml_text or "", True, inputs=(r.path,))
+    _echo_stdout(_render(batch, fmt, lang, _color()))
+    if fmt != "json":
+        for r in batch.workbooks:
             if r.new_optional:
                 click.echo(_say("cli.import_optional", path=r.shown, ids=", ".join(r.new_optional)), err=True)
-        if fmt == "text":
-            _echo_stdout(_say("cli.import_summary", total=len(results), **counts) + "\n")
-    return EXIT_FINDINGS if refused else EXIT_OK
+    return EXIT_FINDINGS if batch.refused else EXIT_OK
 
 
 def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str, lang: str) -> int:
@@ -908,7 +965,7 @@ def _import_one(plan, workbook: Path, output: Path | None, force: bool, fmt: str
         raise CommandError(_say("cli.no_such_file", path=workbook))
     if workbook.is_dir():
         raise CommandError(_say("cli.workbook_is_folder", path=workbook))
-    from .loading import NotRegularFile, read_regular
+    from .reading import NotRegularFile, read_regular
 
     try:
         data = read_regular(workbook, MAX_BYTES)  # past MAX_BYTES, the import words the size finding
@@ -1067,7 +1124,7 @@ def cache_info_command(fmt: str, lang: str) -> int:
     if info["exists"]:
         lines.append(_say("cli.cache.database", path=info["database"], size=_size(info["bytes"])))
         lines.append(_say("cli.cache.entries", entries=f"{info['entries']:,}", namespaces=info["namespaces"],
-                          plans=info["plans"]))
+                          plans=info["plans"], outputs=info["outputs"]))
     else:
         lines.append(_say("cli.cache.none"))
     _echo_stdout("\n".join(lines) + "\n")

@@ -11,11 +11,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .findings import L012, L013, L016, L018, L019, L020, Finding, UsageError
-from .i18n import Message
-from .loading import os_reason
 from .resources import shown_path
+
+if TYPE_CHECKING:
+    from .findings import Finding
+
+# Every warm start walks the progress folder (output_cache hashes what it finds), so the findings
+# catalogue is imported only when there is a finding to make: a clean tree costs no more than the walk.
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Files a progress folder may hold that sciplan does not read, by what takes them in (L020).
@@ -51,6 +55,9 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
     for n, path in enumerate(paths):
         shown = displays[n] if displays is not None else shown_path(path)
         if not path.exists() and not path.is_symlink():
+            from .findings import UsageError
+            from .i18n import Message
+
             raise UsageError(Message("error.no_such_path", path=shown))
         if not path.is_dir():
             files.append((path, shown))
@@ -59,6 +66,8 @@ def discover(paths: Iterable[Path], displays: Iterable[str] | None = None
         files.extend(found)
         findings.extend(walk_findings)
         if not found:
+            from .findings import L016
+
             findings.append(L016.say("no_files", file=shown))
     return files, findings
 
@@ -75,13 +84,17 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: (not _is_real_dir(e), e.name))
         except OSError as exc:
-            findings.append(L018.say("unreadable", file=current_shown,
-                                reason=os_reason(exc)))
+            from .findings import L018
+            from .loading import os_reason
+
+            findings.append(L018.say("unreadable", file=current_shown, reason=os_reason(exc)))
             continue
         subfolders: list[tuple[Path, str, int]] = []
+        # What Path(current_shown) / name shows, without building a Path for each name.
+        base = str(Path(current_shown))
         for entry in entries:
             path = Path(entry.path)
-            entry_shown = shown_path(Path(current_shown) / entry.name)
+            entry_shown = shown_path(entry.name if base == "." else os.path.join(base, entry.name))
             is_yaml = entry.name.endswith(YAML_SUFFIXES)
             if entry.is_symlink():
                 try:
@@ -92,6 +105,8 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
                     continue
                 if not target.is_relative_to(root):
                     if is_yaml or target.is_dir():
+                        from .findings import L013
+
                         findings.append(L013.say("outside", file=entry_shown,
                                             folder=shown, target=shown_path(target)))
                     continue
@@ -100,8 +115,12 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
             elif _is_real_dir(entry):
                 if is_yaml:
                     # Named like a progress file: the user expects a file here, so say so, don't walk it.
+                    from .findings import L012
+
                     findings.append(L012.say("folder_named_yaml", file=entry_shown))
                 elif depth + 1 > MAX_FOLDER_DEPTH:
+                    from .findings import L019
+
                     findings.append(L019.say("too_deep", file=entry_shown,
                                         limit=MAX_FOLDER_DEPTH))
                 else:
@@ -110,6 +129,8 @@ def _walk(folder: Path, shown: str) -> tuple[list[tuple[Path, str]], list[Findin
             if is_yaml:
                 files.append((path, entry_shown))
             elif (kind := unread(entry.name)) is not None:
+                from .findings import L020
+
                 named = {"name": entry_shown} if kind == "workbook" else {}
                 findings.append(L020.say(kind, file=entry_shown, **named))  # never silently skipped
         # Folders before files at each level, as the listing was sorted: push them in reverse order.

@@ -10,9 +10,7 @@ Nothing here raises on bad input: problems come back as findings.
 from __future__ import annotations
 
 import errno
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,13 +40,13 @@ from .findings import (
     format_path,
 )
 from .i18n import Message
+from .reading import DEFAULT_MAX_BYTES, NotRegularFile, read_regular
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES = 1 << 20
 DEFAULT_MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
@@ -112,25 +110,6 @@ def _plain_scalar(value: str) -> Any:
     except (ConstructorError, ValueError, OverflowError):
         # e.g. 2024-02-30 looks like a date but is not one: keep the text, validation says why.
         return value
-
-
-class NotRegularFile(OSError):
-    """A pipe, device, socket or folder stands where a file was expected: opening it could block for
-    ever (a FIFO waits for a writer) or read without end (/dev/zero)."""
-
-
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file, at most `limit` + 1 of them (more than `limit` means too large).
-    Opened without blocking and checked on the open descriptor, so nothing can be swapped in between
-    the look and the read."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
-        # Never ask for more than the file holds: read(limit) would reserve `limit` bytes up front.
-        return handle.read(min(status.st_size, limit) + 1)
 
 
 def read_text(path: Path, display: str,

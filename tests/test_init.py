@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MADE = ["data/plan.yaml", "README.md", ".pre-commit-config.yaml", ".github/workflows/validate-progress.yml"]
 
 
-def test_a_new_workspace_passes_plan_check_validate_and_status(tmp_path, cli):
+def test_a_new_workspace_passes_plan_check_validate_and_status(tmp_path, cli, monkeypatch):
     code, out, err = cli("init", tmp_path / "office", cwd=tmp_path)
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == "a new plan's workspace is ready in office:"
@@ -27,6 +27,13 @@ def test_a_new_workspace_passes_plan_check_validate_and_status(tmp_path, cli):
     assert code == 0 and "0 files checked: 0 errors" in out
     code, out, err = cli("status", "--lang", "zh", cwd=folder)
     assert code == 0 and "示例实施方案" in out and "SAMPLE" not in out + err
+    lines = out.splitlines()
+    assert "目标" not in lines  # the skeleton states no goal: no heading over nothing
+    assert "" not in [a + b for a, b in zip(lines, lines[1:], strict=False)]  # nor two blank lines in a row
+    for columns in ("40", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        code, out, err = cli("status", "--lang", "en", cwd=folder)
+        assert code == 0 and "Goal" not in out.splitlines()
     code, out, err = cli("template", "--unit", "unit-one", "--year", "2026", "--format", "yaml", cwd=folder)
     assert code == 0 and "plan: my-plan" in out
 

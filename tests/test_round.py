@@ -237,6 +237,36 @@ def test_the_whole_round(cli, county):
     assert "2021、2022、2023、2024、2025 | 2021、2022、2023、2024、2025 |" in cast_row  # owed, on time
 
 
+def test_a_batch_import_is_a_document_of_the_api_rendered_by_name(cli, county):
+    from sciplan import api
+
+    forms = county / "forms"
+    assert cli("template", "--all", "--year", ROUND_YEAR, "-o", forms, cwd=county)[0] == 0
+    inbox = county / "inbox"
+    inbox.mkdir()
+    shutil.copy(forms / f"{ROUND_YEAR}-县科协.xlsx", inbox / "a.xlsx")
+    _fill(inbox / "a.xlsx", contact="王科 0745-1111111")
+    shutil.copy(forms / f"{ROUND_YEAR}-团县委.xlsx", inbox / "b.xlsx")  # left empty: refused
+    progress = county / "data" / "progress"
+    plan = api.load_plan(county / "data" / "plan.yaml")
+
+    batch = api.import_workbooks(plan, [inbox], progress)
+    assert [r.state for r in batch.workbooks] == ["written", "refused"]
+    assert not (progress / str(ROUND_YEAR) / "cast.yaml").exists()  # the API decides; the CLI writes
+    code, stdout, _ = cli("import", inbox, cwd=county)
+    assert code == 1 and stdout == api.render(batch, "text")
+    assert "-> data/progress/2025/cast.yaml" in stdout  # shown from the working folder
+    assert "1 written" in stdout and "1 file checked: 7 errors" in stdout  # what refused it, listed
+    assert (progress / str(ROUND_YEAR) / "cast.yaml").exists()
+
+    again = api.import_workbooks(plan, [inbox], progress)
+    code, stdout, _ = cli("import", inbox, "--format", "json", cwd=county)
+    assert json.loads(stdout) == json.loads(api.render(again, "json")) == again.as_dict()
+    assert json.loads(stdout)["unchanged"] == 1
+    code, stdout, _ = cli("import", inbox, "--format", "github", cwd=county)
+    assert stdout == api.render(again, "github") and stdout.startswith("::error")
+
+
 def test_gap_defaults_to_the_latest_year_with_data(cli):
     code, stdout, err = cli("gap", "--format", "json")
     assert code == 0, err

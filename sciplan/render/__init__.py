@@ -70,10 +70,13 @@ MISSING = Renderers("who still owes", text="documents:missing_text", json="docum
 PLAN_DIFF = Renderers("the changes between two plans", text="plan_diff:diff_text", json="documents:as_json",
                       markdown="plan_diff:diff_markdown")
 REPORT = Renderers("the yearly report", html="documents:report_html", markdown="documents:report_markdown")
+IMPORTS = Renderers("workbooks imported", text="documents:imports_text", json="documents:imports_json",
+                    github="documents:imports_github")
 
 # Which registry renders a document, by the document's class name (no import needed to decide).
 BY_DOCUMENT = {"Checked": FINDINGS, "GapTable": GAP, "StatusOverview": STATUS, "UnitRoster": UNITS,
-               "UnitDetail": UNIT, "ReportData": REPORT, "MissingList": MISSING, "PlanDiff": PLAN_DIFF}
+               "UnitDetail": UNIT, "ReportData": REPORT, "MissingList": MISSING, "PlanDiff": PLAN_DIFF,
+               "ImportBatch": IMPORTS}
 
 FINDINGS_FORMATS = FINDINGS.names
 TABLE_FORMATS = STATUS.names

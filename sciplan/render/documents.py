@@ -89,6 +89,38 @@ def findings_github(checked: Any, style: Style) -> str:
     return notice + render_findings(checked.report.localized(style.lang))
 
 
+# --- workbooks imported into a progress folder (`api.ImportBatch`) --------------------------------------
+
+def imports_text(batch: Any, style: Style) -> str:
+    """One line per workbook (what became of it, or why it was refused), the findings that refused
+    workbooks, and the counts."""
+    lines = []
+    for r in batch.workbooks:
+        if r.state == "refused":
+            reason = r.reason.render(style.lang) if r.reason is not None else ""
+            lines.append(text("cli.import_refused_line", style.lang, path=r.shown, reason=reason))
+        else:
+            state = text(f"cli.import_state.{r.state}", style.lang)
+            lines.append(text("cli.import_line", style.lang, state=state, path=r.shown,
+                              target=r.target_shown))
+    refused = batch.findings()
+    shown = findings_text(refused, style) if refused.report.findings else ""
+    summary = text("cli.import_summary", style.lang, total=len(batch.workbooks), **batch.counts())
+    return "\n".join(lines) + "\n" + shown + summary + "\n"
+
+
+def imports_json(batch: Any, style: Style) -> str:
+    from .json import dumps
+
+    return dumps(batch.as_dict(style.lang))
+
+
+def imports_github(batch: Any, style: Style) -> str:
+    """The findings that refused workbooks, as annotations (nothing when none was refused for them)."""
+    refused = batch.findings()
+    return findings_github(refused, style) if refused.report.findings else ""
+
+
 # --- the gap table and the status overview -----------------------------------------------------------
 
 def gap_text(table: Any, style: Style, by: str = "indicator") -> str:

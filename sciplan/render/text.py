@@ -414,6 +414,8 @@ def _counts_line(table: GapTable, lang: str) -> Text:
 
 def _goal_lines(overview: StatusOverview, lang: str) -> list[Text]:
     plan, goal = overview.plan, overview.goal_row
+    if goal is None and not plan.goal_summary:
+        return []  # a plan that states no goal (a new plan's skeleton): no heading over nothing
     title = (plan.goal_title if lang == "zh" else None) or text("screen.goal", lang)
     lines = [Text(title + " ", style="bold").append(plan.goal_summary)]
     if goal is None:
@@ -532,9 +534,11 @@ def render_status(overview: StatusOverview, *, color: bool = False, width: int =
         if overview.errors:
             console.print(Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
         console.print()
-        for line in _goal_lines(overview, lang):
+        goal_lines = _goal_lines(overview, lang)
+        for line in goal_lines:
             narrow.put(console, line, hang="    ")  # a long English name wraps under itself
-        console.print()
+        if goal_lines:
+            console.print()
         console.print(_indicator_table(overview, lang))
         console.print(_counts_line(overview.gap, lang))
         for line in _at_risk_lines(overview.gap, lang):
@@ -572,9 +576,11 @@ def _narrow_status(console: Console, overview: StatusOverview, lang: str) -> Non
     if overview.errors:
         narrow.put(console, Text(plural("screen.status.errors", overview.errors, lang), style="bold red"))
     console.print()
-    for line in _goal_lines(overview, lang):
+    goal_lines = _goal_lines(overview, lang)
+    for line in goal_lines:
         narrow.put(console, line, hang="  ")
-    console.print()
+    if goal_lines:
+        console.print()
     narrow.status_sections(console, overview, lang)
     narrow.reporting(console, overview, lang)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import L006, L007, L008
-from ..loading import DEFAULT_MAX_BYTES, Document, Loaded, load_file
+from ..loading import Document, Loaded, load_file
 from ..plan import Plan
+from ..reading import DEFAULT_MAX_BYTES
 from .context import Context, FileResult
 from .header import check_header
 from .milestones import check_milestones

@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from ..findings import C001, L002, L003, Finding, UsageError, format_path, say
 from ..i18n import MESSAGES, Message
-from ..loading import DEFAULT_MAX_BYTES, Document, Loaded, decode, load_file, load_text, read_regular
+from ..loading import Document, Loaded, decode, load_file, load_text
 from ..plan import Plan, integrity_problems
+from ..reading import DEFAULT_MAX_BYTES, read_regular
 from .context import plain
 
 PLAN_MAX_BYTES = 16 * DEFAULT_MAX_BYTES

@@ -19,8 +19,9 @@ from .. import progress as pf
 from ..discovery import discover
 from ..findings import Report, UsageError
 from ..i18n import Message
-from ..loading import DEFAULT_MAX_BYTES, decode, load_text, read_regular
+from ..loading import decode, load_text
 from ..plan import Plan
+from ..reading import DEFAULT_MAX_BYTES, read_regular
 from .context import FileResult
 from .crossfile import cross_file_findings
 from .document import check_file, check_loaded

@@ -27,6 +27,7 @@ from sciplan.validation.crossfile import (
     SetRecords,
     _area_text,
     _far,
+    _nth_without,
     _times,
     cross_file_findings,
 )
@@ -201,3 +202,17 @@ def test_the_generated_sets_raise_every_cross_file_code(plan) -> None:
 
 def test_nothing_to_check() -> None:
     assert SetRecords().findings(load_plan(PLAN)) == ([], set())
+
+
+def test_nth_figure_with_some_left_out() -> None:
+    """The k-th smallest of the figures without a unit's own, as if they had been taken out."""
+    rng = random.Random(7)
+    for _ in range(3000):
+        figures = [float(rng.randint(0, 6)) for _ in range(rng.randint(1, 12))]
+        left_out = rng.sample(figures, rng.randint(0, len(figures) - 1))
+        rest = list(figures)
+        for figure in left_out:
+            rest.remove(figure)
+        rest.sort()
+        for k in range(len(rest)):
+            assert _nth_without(sorted(figures), sorted(left_out), k) == rest[k]

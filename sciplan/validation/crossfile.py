@@ -10,6 +10,7 @@ which value records must not be counted; reads nothing but the plan and the reco
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from statistics import median
 
@@ -194,14 +195,20 @@ class SetRecords:
             yield sorted(series, key=year.__getitem__)
 
     def _plausibility(self, plan: Plan, indicators: list, dropped: set[int]) -> list[Finding]:
-        """W501 and W502 (each figure against the year before), then W504 (see `_out_of_place`),
-        each in the order of the records."""
+        """W501 and W502 (each figure against the year before), then W504, each in the order of the
+        records.
+
+        W504: a flow far from the median of the unit's earlier years (when W501 has no previous year
+        to judge by) or, for a unit that never reported it before, from what other units report for
+        the same indicator in the same year or the one before (for the whole or an area: a round half
+        collected is compared with last year's reports too). Figures of one indicator differ widely
+        between units, so a unit with figures of its own is held to those."""
         values = self.values
         year = values.year
         flows = {n for n, ind in enumerate(indicators) if ind is not None and ind.is_flow}
-        peers = self._peers(flows, dropped)
         jumps: list[tuple[int, Finding]] = []
         far: list[tuple[int, Finding]] = []
+        newcomers = array("i")  # flows a unit reports for the first time: judged by other units' figures
         for series in self._series(dropped):
             ind = indicators[values.name[series[0]]]
             if ind is None:
@@ -212,61 +219,93 @@ class SetRecords:
                     finding = _against_previous(plan, ind, n, series[t - 1], self)
                     if finding is not None:
                         jumps.append((n, finding))
-                if flow:
-                    finding = self._far_from_typical(ind, n, series[:t], peers)
+                if flow and t:
+                    finding = self._far_from_own(ind, n, series[:t])
                     if finding is not None:
                         far.append((n, finding))
+                elif flow:
+                    newcomers.append(n)
+        far.extend(self._far_from_peers(indicators, newcomers, flows, dropped))
         jumps.sort(key=lambda item: item[0])
         far.sort(key=lambda item: item[0])
         return [finding for _, finding in jumps] + [finding for _, finding in far]
 
-    def _peers(self, flows: set[int], dropped: set[int]) -> dict[tuple[int, int], tuple[array, array]]:
-        """The counted flow figures of each indicator and year: (units, figures)."""
-        values = self.values
-        peers: dict[tuple[int, int], tuple[array, array]] = {}
-        for n, indicator in enumerate(values.name):
-            if indicator in flows and n not in dropped:
-                units, figures = peers.setdefault((indicator, values.year[n]), (array("i"), array("d")))
-                units.append(values.unit[n])
-                figures.append(values.value[n])  # type: ignore[index]
-        return peers
-
-    def _far_from_typical(self, ind, n: int, earlier: list[int],
-                          peers: dict[tuple[int, int], tuple[array, array]]) -> Finding | None:
-        """W504: a flow far from the median of the unit's earlier years (when W501 has no previous year
-        to judge by) or, for a unit that never reported it before, from what other units report for
-        the same indicator in the same year or the one before (for the whole or an area: a round half
-        collected is compared with last year's reports too). Figures of one indicator differ widely
-        between units, so a unit with figures of its own is held to those."""
+    def _far_from_own(self, ind, n: int, earlier: list[int]) -> Finding | None:
+        """W504 against the median of the unit's own earlier years (`earlier`, in year order)."""
         values = self.values
         year, value = values.year[n], values.value[n]  # type: ignore[index]
-        file, line = self._where(values, n)
-        if earlier:  # its own figures are the measure; the previous year's is W501's
-            typical = median(values.value[m] for m in earlier)  # type: ignore[index]
-            gap_before = values.year[earlier[-1]] != year - 1
-            if len(earlier) >= HISTORY_NEEDED and gap_before and _far(value, typical):
-                return W504.say("history", file=file, line=line, indicator=ind.id, value=plain(value),
-                                year=year, ratio=_times(value / typical), typical=plain(typical),
-                                years="、".join(str(values.year[m]) for m in earlier))
-            return None
-        unit = values.unit[n]
-        others: list[float] = []
-        years = []
-        for y in (year - 1, year):
-            units, figures = peers.get((values.name[n], y), ((), ()))
-            before = len(others)
-            others.extend(f for u, f in zip(units, figures, strict=True) if u != unit)
-            if len(others) > before:
-                years.append(y)
-        if len(others) < PEERS_NEEDED:
-            return None
-        typical = median(others)
+        if len(earlier) < HISTORY_NEEDED or values.year[earlier[-1]] == year - 1:
+            return None  # too few years of its own, or the previous year's, which is W501's
+        typical = median(values.value[m] for m in earlier)  # type: ignore[index]
         if not _far(value, typical):
             return None
-        return W504.say("peers", file=file, line=line, indicator=ind.id, value=plain(value), year=year,
-                        ratio=_times(value / typical), typical=plain(typical), count=len(others),
-                        years="、".join(str(y) for y in years), low=plain(min(others)),
-                        high=plain(max(others)))
+        file, line = self._where(values, n)
+        return W504.say("history", file=file, line=line, indicator=ind.id, value=plain(value), year=year,
+                        ratio=_times(value / typical), typical=plain(typical),
+                        years="、".join(str(values.year[m]) for m in earlier))
+
+    def _far_from_peers(self, indicators: list, newcomers: array, flows: set[int], dropped: set[int]
+                        ) -> list[tuple[int, Finding]]:
+        """W504 against the median of the other units' figures for the indicator that year and the
+        year before. Taken indicator by indicator and year by year: all units' figures sorted once,
+        each unit's own left out by `_nth_without` rather than by copying the rest."""
+        values = self.values
+        asked: dict[tuple[int, int], list[int]] = {}
+        for n in newcomers:
+            asked.setdefault((values.name[n], values.year[n]), []).append(n)
+        counted: dict[tuple[int, int], list[int]] = {}  # (indicator, year) -> its counted flow records
+        for n, indicator in enumerate(values.name):
+            if indicator in flows and n not in dropped:
+                counted.setdefault((indicator, values.year[n]), []).append(n)
+        found = []
+        for (indicator, year), members in asked.items():
+            figures: list[float] = []
+            own: dict[int, list[float]] = {}
+            units_by_year = {}
+            for y in (year - 1, year):
+                units = array("i", (values.unit[m] for m in counted.get((indicator, y), ())))
+                units_by_year[y] = units
+                for m in counted.get((indicator, y), ()):
+                    figures.append(values.value[m])  # type: ignore[index]
+                    own.setdefault(values.unit[m], []).append(values.value[m])  # type: ignore[index]
+            figures.sort()
+            for mine in own.values():
+                mine.sort()
+            for n in members:
+                unit = values.unit[n]
+                mine = own.get(unit, [])
+                count = len(figures) - len(mine)
+                if count < PEERS_NEEDED:
+                    continue
+                half = count // 2
+                typical = _nth_without(figures, mine, half) if count % 2 else \
+                    (_nth_without(figures, mine, half - 1) + _nth_without(figures, mine, half)) / 2
+                value = values.value[n]  # type: ignore[index]
+                if not _far(value, typical):
+                    continue
+                years = [y for y, units in units_by_year.items() if len(units) > units.count(unit)]
+                file, line = self._where(values, n)
+                found.append((n, W504.say("peers", file=file, line=line, indicator=indicators[indicator].id,
+                                          value=plain(value), year=year, ratio=_times(value / typical),
+                                          typical=plain(typical), count=count,
+                                          years="、".join(str(y) for y in years),
+                                          low=plain(_nth_without(figures, mine, 0)),
+                                          high=plain(_nth_without(figures, mine, count - 1)))))
+        return found
+
+
+def _nth_without(figures: list[float], left_out: list[float], k: int) -> float:
+    """The k-th smallest (from 0) of the sorted `figures` once the sorted `left_out`, which are
+    among them, are taken away: the first figure that has k + 1 of the rest at or below it."""
+    low, high = 0, len(figures) - 1
+    while low < high:
+        middle = (low + high) // 2
+        figure = figures[middle]
+        if bisect_right(figures, figure) - bisect_right(left_out, figure) > k:
+            high = middle
+        else:
+            low = middle + 1
+    return figures[low]
 
 
 def _against_previous(plan: Plan, ind, n: int, prev: int, records: SetRecords) -> Finding | None:

@@ -253,10 +253,12 @@ class SetRecords:
         asked: dict[tuple[int, int], list[int]] = {}
         for n in newcomers:
             asked.setdefault((values.name[n], values.year[n]), []).append(n)
-        counted: dict[tuple[int, int], list[int]] = {}  # (indicator, year) -> its counted flow records
+        if not asked:
+            return []
+        counted: dict[tuple[int, int], array] = {}  # (indicator, year) -> its counted flow records
         for n, indicator in enumerate(values.name):
             if indicator in flows and n not in dropped:
-                counted.setdefault((indicator, values.year[n]), []).append(n)
+                counted.setdefault((indicator, values.year[n]), array("i")).append(n)
         found = []
         for (indicator, year), members in asked.items():
             figures: list[float] = []

@@ -141,7 +141,9 @@ def validate(plan: Plan, paths: Sequence[PathLike], *, max_bytes: int = 1 << 20,
     paths = [Path(p) for p in paths]
     cwd = Path.cwd()
     shown = [display_path(p, cwd) if p.is_absolute() else str(p) for p in paths]
-    result = validate_paths(plan, paths, shown, max_bytes=max_bytes, jobs=jobs, cache=cache)
+    # Only the findings are shown: the records are not kept once the cross-file checks have them.
+    result = validate_paths(plan, paths, shown, max_bytes=max_bytes, jobs=jobs, cache=cache,
+                            keep_records=False)
     # progress_dir names the folder when one folder was checked; sample: any path is in the sample
     source = source_of(plan, paths[0] if len(paths) == 1 and paths[0].is_dir() else None)
     if not source.sample and any(is_sample(p) for p in paths):

@@ -128,6 +128,44 @@ def test_warm_run_equals_a_run_without_cache(plan: Plan, tmp_path: Path, counted
     assert counted == []  # nothing parsed or checked again
 
 
+def test_results_held_in_small_portions_change_nothing(plan: Plan, tmp_path: Path, counted: list[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run holds only so many encoded results: new ones are written out on the way, found ones past
+    the portion are read again at their turn. Neither changes a result."""
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [corpus]))
+    saves: list[int] = []
+    real_save = cache.ResultStore.save
+    monkeypatch.setattr(cache.ResultStore, "save",
+                        lambda self: saves.append(len(self._pending)) or real_save(self))
+    monkeypatch.setattr(validation, "_KEEP_BYTES", 4000)
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain  # cold, written in portions
+    assert len(saves) > 3 and max(saves) < 20
+    counted.clear()
+    again: list[str] = []
+    real_get = cache.ResultStore.get
+    monkeypatch.setattr(cache.ResultStore, "get", lambda self, d, h: again.append(d) or real_get(self, d, h))
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain  # warm, most read twice
+    assert counted == []
+    assert len(again) > 1.5 * plain[0]
+
+
+def test_a_malformed_entry_read_at_its_turn_is_a_miss(plan: Plan, tmp_path: Path, counted: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = examples(tmp_path)
+    store = tmp_path / "cache"
+    plain = snapshot(validate_paths(plan, [corpus], cache=store))
+    rewrite_results(store, lambda blob: b"\x00not marshal")
+    monkeypatch.setattr(validation, "_KEEP_BYTES", 0)
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
+    assert len(counted) > 10
+    counted.clear()
+    assert snapshot(validate_paths(plan, [corpus], cache=store)) == plain
+    assert counted == []  # they were written again
+
+
 def test_an_edited_file_is_checked_again_even_with_size_and_mtime_kept(plan: Plan, tmp_path: Path,
                                                                        counted: list[str]) -> None:
     path = one_report(tmp_path / "progress", "1200")

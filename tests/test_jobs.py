@@ -87,6 +87,17 @@ def test_pool_and_cache_together(plan: Plan, tmp_path: Path) -> None:
     assert snapshot(validate_paths(plan, [corpus], jobs=1, cache=cache)) == plain
 
 
+def test_without_records_the_report_is_the_same(plan: Plan, tmp_path: Path) -> None:
+    """`sciplan validate` keeps no records; its findings are those of a run that keeps them."""
+    corpus = mixed_corpus(tmp_path, copies=3)
+    plain = validate_paths(plan, [corpus], jobs=1)
+    for jobs, folder in ((1, None), (2, None), (2, tmp_path / "cache"), (1, tmp_path / "cache")):
+        lean = validate_paths(plan, [corpus], jobs=jobs, cache=folder, keep_records=False)
+        assert lean.report == plain.report
+        assert (lean.submissions, lean.values, lean.tasks, lean.milestones) == ([], [], [], [])
+    assert plain.values and plain.tasks and plain.submissions
+
+
 def test_few_files_are_checked_in_this_process(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validation, "_check_in_pool", lambda *a: pytest.fail("no pool for a few files"))
     result = validate_paths(plan, [EXAMPLES / "valid"], jobs=4)

@@ -23,7 +23,7 @@ from ..loading import decode, load_text
 from ..plan import Plan
 from ..reading import DEFAULT_MAX_BYTES, read_regular
 from .context import FileResult
-from .crossfile import cross_file_findings
+from .crossfile import SetRecords
 from .document import check_file, check_loaded
 from .plan_file import plan_key
 
@@ -39,12 +39,14 @@ class Validation:
 
 def validate_paths(plan: Plan, paths: Sequence[Path], displays: Sequence[str] | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
-                   cache: Path | None = None) -> Validation:
+                   cache: Path | None = None, keep_records: bool = True) -> Validation:
     """Check every progress file under `paths` and the set as a whole.
 
     `jobs` > 1 checks files in that many worker processes (None: one per core); `cache` is a folder
     where per-file results are kept between runs (None: no cache). Neither changes the findings or
-    their order.
+    their order. Without `keep_records` the result holds the report alone (its record lists are
+    empty): each file's records are dropped once the cross-file checks have taken what they need,
+    so memory grows by tens of bytes a figure, not hundreds.
     """
     files, findings = discover(paths, displays)
     report = Report(files=len(files), findings=list(findings))
@@ -52,18 +54,22 @@ def validate_paths(plan: Plan, paths: Sequence[Path], displays: Sequence[str] | 
     values: list[pf.ValueRecord] = []
     tasks: list[pf.TaskRecord] = []
     milestones: list[pf.MilestoneRecord] = []
-    claims: list[pf.ValueRecord] = []
+    records = SetRecords()
     for result in _file_results(plan, files, max_bytes, jobs or default_jobs(), cache):
         report.extend(result.findings)
+        records.add(result.values, result.tasks, result.claims)
+        if not keep_records:
+            continue
         if result.submission:
             submissions.append(result.submission)
         values.extend(result.values)
         tasks.extend(result.tasks)
         milestones.extend(result.milestones)
-        claims.extend(result.claims)
-    cross, dropped = cross_file_findings(plan, values, tasks, claims)
+    cross, dropped = records.findings(plan)
+    del records
     report.extend(cross)
-    values = [v for n, v in enumerate(values) if n not in dropped]
+    if dropped and values:
+        values = [v for n, v in enumerate(values) if n not in dropped]
     return Validation(report, submissions, values, tasks, milestones)
 
 
@@ -117,34 +123,87 @@ def _cache_key(plan: Plan, max_bytes: int) -> str:
     return namespace(code_fingerprint(), plan_key(plan), f"max_bytes={max_bytes}")
 
 
+_KEEP_BYTES = 16 << 20  # encoded results held at once: cached ones awaiting their turn, new ones unwritten
+
+
+class _Store:
+    """The cache's store as the runner uses it: new entries are written out every `_KEEP_BYTES`, so
+    a first run over many files does not hold every file's encoded result until its end."""
+
+    def __init__(self, store):
+        self.store = store
+        self.pending = 0
+
+    def get(self, display: str, data_digest: bytes) -> bytes | None:
+        return self.store.get(display, data_digest)
+
+    def put(self, display: str, data_digest: bytes, blob: bytes) -> None:
+        self.store.put(display, data_digest, blob)
+        self.pending += len(blob)
+        if self.pending > _KEEP_BYTES:
+            self.save()
+
+    def save(self) -> None:
+        self.store.save()
+        self.pending = 0
+
+
 def _file_results(plan: Plan, files: list[tuple[Path, str]], max_bytes: int, jobs: int,
                   cache_dir: Path | None) -> Iterable[FileResult]:
-    """Each file's result, in the order of `files`: from the cache, worker processes or this one."""
-    store = None
-    slots: list[FileResult | None] = [None] * len(files)
+    """Each file's result, in the order of `files`: from the cache, worker processes or this one.
+
+    The cache is looked up first, to know which files to check. Found results are decoded only at
+    their turn; up to `_KEEP_BYTES` of them are held from the look-up, the others are read again."""
+    store = codec = None
+    found: dict[int, bytes] = {}  # file -> its cached result
+    again: dict[int, bytes] = {}  # file -> the digest its cached result is read by again at its turn
     if cache_dir is not None:
         from .. import cache
 
         codec = cache.codec_for(FileResult)
-        store = cache.ResultStore(cache_dir, _cache_key(plan, max_bytes))
+        store = _Store(cache.ResultStore(cache_dir, _cache_key(plan, max_bytes)))
+        held = 0
         for n, (path, display) in enumerate(files):
             data = _read_bytes(path, max_bytes)
-            if data is not None:
-                slots[n] = store.load(display, cache.digest(data), codec)  # a malformed entry is a miss
-    todo = [n for n, slot in enumerate(slots) if slot is None]
+            if data is None:
+                continue
+            data_digest = cache.digest(data)
+            blob = store.get(display, data_digest)
+            if blob is not None:
+                held += len(blob)
+                if held <= _KEEP_BYTES:
+                    found[n] = blob
+                else:
+                    again[n] = data_digest
+            del data, blob
+    todo = [n for n in range(len(files)) if n not in found and n not in again]
     if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
         checked = _check_in_pool(plan, [files[n] for n in todo], max_bytes, jobs, store)
     else:
         checked = (_check_serial(plan, files[n], max_bytes, store) for n in todo)
-    next_todo = iter(todo)
-    n_todo = next(next_todo, None)
-    for n, slot in enumerate(slots):
-        if n == n_todo:
-            slot = next(checked)
-            n_todo = next(next_todo, None)
-        yield slot  # type: ignore[misc]
+    for n in range(len(files)):
+        if n in found:
+            blob = found.pop(n)
+        elif n in again:
+            blob = store.get(files[n][1], again.pop(n))  # type: ignore[union-attr]
+        else:
+            yield next(checked)
+            continue
+        result = _decoded(codec, blob)
+        del blob
+        # A malformed entry (or one gone since the look-up) is a miss: the file is checked now.
+        yield result if result is not None else _check_serial(plan, files[n], max_bytes, store)
     if store is not None:
         store.save()
+
+
+def _decoded(codec, blob: bytes | None) -> FileResult | None:
+    if blob is None:
+        return None
+    try:
+        return codec.loads(blob)
+    except Exception:  # noqa: BLE001 - any malformed entry, however it fails, is only a miss
+        return None
 
 
 def _check_serial(plan: Plan, file: tuple[Path, str], max_bytes: int, store) -> FileResult:

@@ -264,17 +264,6 @@ class ResultStore:
             return None
         return row[1] if isinstance(row[1], bytes) else None
 
-    def load(self, display: str, content_digest: bytes, codec: RecordCodec) -> Any:
-        """The decoded result, or None: an entry that does not decode, whatever is wrong with it, is
-        a miss (the file is checked again)."""
-        blob = self.get(display, content_digest)
-        if blob is None:
-            return None
-        try:
-            return codec.loads(blob)
-        except Exception:  # noqa: BLE001 - any malformed entry, however it fails, is only a miss
-            return None
-
     def put(self, display: str, content_digest: bytes, blob: bytes) -> None:
         self._seen.add(display)
         self._pending[display] = (content_digest, blob)

@@ -144,7 +144,7 @@ def _out_of_place(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
     peers: dict[tuple, list[pf.ValueRecord]] = {}
     for v in flows:
         history.setdefault((v.unit, v.area, v.indicator), []).append(v)
-        peers.setdefault((v.indicator,), []).append(v)
+        peers.setdefault((v.indicator, v.year), []).append(v)
     findings = []
     for rec in flows:
         earlier = sorted((v for v in history[(rec.unit, rec.area, rec.indicator)] if v.year < rec.year),
@@ -158,8 +158,8 @@ def _out_of_place(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
                                          ratio=_times(rec.value / typical), typical=plain(typical),
                                          years="、".join(str(v.year) for v in earlier)))
             continue
-        others = [v for v in peers[(rec.indicator,)]
-                  if v.unit != rec.unit and rec.year - 1 <= v.year <= rec.year]
+        others = [v for year in (rec.year - 1, rec.year) for v in peers.get((rec.indicator, year), ())
+                  if v.unit != rec.unit]
         if len(others) >= PEERS_NEEDED:
             typical = median(v.value for v in others)
             if _far(rec.value, typical):

@@ -145,30 +145,41 @@ def _out_of_place(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
     for v in flows:
         history.setdefault((v.unit, v.area, v.indicator), []).append(v)
         peers.setdefault((v.indicator, v.year), []).append(v)
+    for own in history.values():
+        own.sort(key=lambda v: v.year)  # stable: figures of one year keep their order
     findings = []
+    peer_typical: dict[tuple, float | None] = {}  # (indicator, year, unit) -> median of the others
     for rec in flows:
-        earlier = sorted((v for v in history[(rec.unit, rec.area, rec.indicator)] if v.year < rec.year),
-                         key=lambda v: v.year)
+        earlier = [v for v in history[(rec.unit, rec.area, rec.indicator)] if v.year < rec.year]
         if earlier:  # its own figures are the measure; the previous year's is W501's
-            typical = median(v.value for v in earlier)
             gap_before = earlier[-1].year != rec.year - 1
-            if len(earlier) >= HISTORY_NEEDED and gap_before and _far(rec.value, typical):
-                findings.append(W504.say("history", file=rec.place.file, line=rec.place.line,
-                                         indicator=rec.indicator, value=plain(rec.value), year=rec.year,
-                                         ratio=_times(rec.value / typical), typical=plain(typical),
-                                         years="、".join(str(v.year) for v in earlier)))
+            if len(earlier) >= HISTORY_NEEDED and gap_before:
+                typical = median(v.value for v in earlier)
+                if _far(rec.value, typical):
+                    findings.append(W504.say("history", file=rec.place.file, line=rec.place.line,
+                                             indicator=rec.indicator, value=plain(rec.value), year=rec.year,
+                                             ratio=_times(rec.value / typical), typical=plain(typical),
+                                             years="、".join(str(v.year) for v in earlier)))
             continue
-        others = [v for year in (rec.year - 1, rec.year) for v in peers.get((rec.indicator, year), ())
-                  if v.unit != rec.unit]
-        if len(others) >= PEERS_NEEDED:
-            typical = median(v.value for v in others)
-            if _far(rec.value, typical):
-                years = "、".join(str(y) for y in sorted({v.year for v in others}))
-                findings.append(W504.say("peers", file=rec.place.file, line=rec.place.line,
-                                         indicator=rec.indicator, value=plain(rec.value), year=rec.year,
-                                         ratio=_times(rec.value / typical), typical=plain(typical),
-                                         count=len(others), years=years,
-                                         low=plain(min(v.value for v in others)),
-                                         high=plain(max(v.value for v in others))))
+        key = (rec.indicator, rec.year, rec.unit)  # every area of a unit has the same peers
+        if key not in peer_typical:
+            others = _peers(peers, rec)
+            peer_typical[key] = median(v.value for v in others) if len(others) >= PEERS_NEEDED else None
+        typical = peer_typical[key]
+        if typical is not None and _far(rec.value, typical):
+            others = _peers(peers, rec)
+            years = "、".join(str(y) for y in sorted({v.year for v in others}))
+            findings.append(W504.say("peers", file=rec.place.file, line=rec.place.line,
+                                     indicator=rec.indicator, value=plain(rec.value), year=rec.year,
+                                     ratio=_times(rec.value / typical), typical=plain(typical),
+                                     count=len(others), years=years,
+                                     low=plain(min(v.value for v in others)),
+                                     high=plain(max(v.value for v in others))))
     return findings
 
+
+
+def _peers(peers: dict[tuple, list[pf.ValueRecord]], rec: pf.ValueRecord) -> list[pf.ValueRecord]:
+    """Other units' figures for the record's indicator, that year and the one before."""
+    return [v for year in (rec.year - 1, rec.year) for v in peers.get((rec.indicator, year), ())
+            if v.unit != rec.unit]

@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,30 +54,79 @@ DEFAULT_MAX_DEPTH = 32
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class Document:
-    """A parsed YAML document and where each of its values stands in the file."""
+    """A parsed YAML document and where each of its values stands in the file.
 
-    file: str
-    data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # value start, 1-based
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # mapping key start
-    raw: dict[Path_, str] = field(default_factory=dict)  # plain scalars as written
+    `positions` (value start, 1-based), `key_positions` (mapping key start) and `raw` (plain scalars
+    as written) are complete maps. A document from the loader's fast path starts with the positions
+    of its mappings and lists only - what a clean file needs, the lines of its entries - and fills
+    the three maps from its text the first time a finding asks for anything else.
+    """
+
+    __slots__ = ("file", "data", "_positions", "_key_positions", "_raw", "_text", "_max_depth")
+
+    def __init__(self, file: str, data: Any, positions: dict[Path_, tuple[int, int]] | None = None,
+                 key_positions: dict[Path_, tuple[int, int]] | None = None,
+                 raw: dict[Path_, str] | None = None) -> None:
+        self.file = file
+        self.data = data
+        self._positions = {} if positions is None else positions
+        self._key_positions = {} if key_positions is None else key_positions
+        self._raw = {} if raw is None else raw
+        self._text: str | None = None  # set while only the containers' positions are known
+        self._max_depth = DEFAULT_MAX_DEPTH
+
+    @classmethod
+    def _partial(cls, file: str, data: Any, positions: dict[Path_, tuple[int, int]], text: str,
+                 max_depth: int) -> Document:
+        doc = cls(file, data, positions)
+        doc._text = text
+        doc._max_depth = max_depth
+        return doc
+
+    def _complete(self) -> None:
+        text = self._text
+        if text is None:
+            return
+        full = _parse_simple(text, self.file, self._max_depth, full=True)
+        assert full is not None, "a text the fast path took once is taken again"
+        self._positions, self._key_positions, self._raw = full._positions, full._key_positions, full._raw
+        self._text = None
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        self._complete()
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        self._complete()
+        return self._key_positions
+
+    @property
+    def raw(self) -> dict[Path_, str]:
+        self._complete()
+        return self._raw
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of `path`, falling back to the nearest enclosing value that has one."""
         path = tuple(path)
+        found = self._positions.get(path)
+        if found is not None:
+            return found
+        positions = self.positions
         while True:
-            if path in self.positions:
-                return self.positions[path]
+            if path in positions:
+                return positions[path]
             if not path:
                 return (None, None)
             path = path[:-1]
 
     def locate_key(self, path: Path_) -> tuple[int | None, int | None]:
         path = tuple(path)
-        if path in self.key_positions:
-            return self.key_positions[path]
+        key_positions = self.key_positions
+        if path in key_positions:
+            return key_positions[path]
         return self.locate(path)
 
 
@@ -224,10 +273,10 @@ def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded
         character = f"U+{ord(not_printable.group()):04X}"
         return Loaded(None, [L017.say("character", file=display, line=line, column=column,
                                       character=character)])
-    simple = _parse_simple(text, display, max_depth)
+    simple = _parse_simple(text, display, max_depth, False)  # positions of values on demand
     if simple is not None:
         return Loaded(simple, findings)
-    doc = Document(file=display, data=None)
+    doc = Document(file=display, data=None, positions={}, key_positions={}, raw={})
     # Stack entries: [container, path, pending_key, pending_key_mark, seen_keys]
     stack: list[list[Any]] = []
     root: Any = None
@@ -347,13 +396,15 @@ _NO_KEY = object()
 # `parse` would for such a file, about twice as fast: one loop over libyaml's events with the state in
 # local variables, and plain scalars resolved once per distinct text. At the first sign of anything
 # else it returns None and `parse` starts again on the full path, which words every finding.
+# Without `full` it records the positions of mappings and lists only (the lines records keep); the
+# Document runs it again with `full` on its text when a finding needs a value's, a key's or raw text.
 
 _SIMPLE_MEMO: dict[str, Any] = {}  # plain scalar text -> value; the values are immutable
 _SIMPLE_MEMO_SIZE = 8192
 _SIMPLE_MEMO_TEXT = 64  # longer texts (notes, evidence) are rarely repeated
 
 
-def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
+def _parse_simple(text: str, display: str, max_depth: int, full: bool = True) -> Document | None:
     if "&" in text or "*" in text or "!" in text or max_depth < 1:
         return None  # maybe an anchor, alias or tag
     scalar_event = yaml.ScalarEvent
@@ -387,7 +438,6 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
             event = get_event()
             kind = type(event)
             if kind is scalar_event:
-                mark = event.start_mark
                 written = event.value
                 plain = event.implicit[0] and not event.style
                 if plain:
@@ -403,19 +453,25 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
                         name = value if isinstance(value, str) else str(value)
                         if name in seen:
                             return None  # a duplicate key
+                        mark = event.start_mark
                         seen.add(name)
                         key = value
-                        key_positions[(*path, name)] = (mark.line + 1, mark.column + 1)
+                        if full:
+                            key_positions[(*path, name)] = (mark.line + 1, mark.column + 1)
                         continue
-                    child = (*path, name)
+                    if full:
+                        child = (*path, name)
                     container[key] = value
                     key = _NO_KEY
                 else:
-                    child = (*path, len(container))
+                    if full:
+                        child = (*path, len(container))
                     container.append(value)
-                positions[child] = (mark.line + 1, mark.column + 1)
-                if plain:
-                    raw[child] = written
+                if full:
+                    mark = event.start_mark
+                    positions[child] = (mark.line + 1, mark.column + 1)
+                    if plain:
+                        raw[child] = written
             elif kind in collection_end:
                 if not stack:
                     break
@@ -446,6 +502,8 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
         return None
     finally:
         loader.dispose()
+    if not full:
+        return Document._partial(display, root, positions, text, max_depth)
     return Document(file=display, data=root, positions=positions, key_positions=key_positions, raw=raw)
 
 

@@ -115,8 +115,29 @@ def check_header(ctx: Context) -> Header:
 
 
 def _folder_year(ctx: Context, period: int) -> None:
-    parts = Path(ctx.doc.file).parts[:-1]
-    years = [int(p) for p in parts if _YEAR_DIR.match(p)]
+    years = _folder_years(ctx.doc.file)
     if years and years[-1] != period:
         ctx.emit(R211, ("period",), R211.message("folder_year", folder=years[-1],
                                                 period=period))
+
+
+_FOLDER_YEARS: dict[str, list[int]] = {}  # a folder as shown -> the years its path names
+_FOLDER_YEARS_SIZE = 4096
+
+
+def _folder_years(file: str) -> list[int]:
+    """The year folders (2021, ...) the file lies in, outermost first. Files of one folder share the
+    answer: it is worked out once per folder."""
+    folder, sep, name = file.rpartition("/")
+    if not sep or name in ("", ".", "..") or "\\" in file:
+        return _years_of(Path(file).parts[:-1])  # anything unusual: the whole path, as it is
+    years = _FOLDER_YEARS.get(folder)
+    if years is None:
+        years = _years_of(Path(file).parts[:-1])
+        if len(_FOLDER_YEARS) < _FOLDER_YEARS_SIZE:
+            _FOLDER_YEARS[folder] = years
+    return years
+
+
+def _years_of(parts: tuple[str, ...]) -> list[int]:
+    return [int(p) for p in parts if _YEAR_DIR.match(p)]

@@ -13,43 +13,58 @@ from ..findings import P302, R206, S103, S109, S110, W503
 from ..i18n import Message
 from .context import Context, did_you_mean, type_name
 from .header import Header
+from .lookups import lookups
 
 
 def check_tasks(ctx: Context, header: Header) -> None:
     plan = ctx.plan
+    look = lookups(plan)
     unit_id = header.unit_id
     for n, item in ctx.entries(ctx.doc.data, "tasks"):
         path = ("tasks", n)
-        ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
-        task_id = ctx.text(item, path, "task") if "task" in item else None
-        if task_id is not None and plan.task(task_id) is None:
+        if item.keys() <= _TASK_KEYS and "task" in item and "status" in item:
+            ok = True  # what `ctx.keys` would find: nothing
+        else:
+            ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
+        task_id = None
+        if "task" in item:
+            written = item["task"]
+            task_id = written.strip() if type(written) is str else None
+            if not task_id:  # not plain text: `ctx.text` reads it or says why not
+                task_id = ctx.text(item, path, "task")
+        units = look.task_units.get(task_id) if task_id is not None else None
+        if task_id is not None and units is None:
             ok = False
             ctx.unknown(R206, (*path, "task"), "unknown_task",
                         did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
                                      R206.message("tasks")), task=task_id)
-        elif task_id is not None and unit_id is not None:
+        elif task_id is not None and unit_id is not None and unit_id not in units:  # type: ignore[operator]
             group = plan.group_of_task(task_id)
-            if group is not None and unit_id not in plan.task_units(task_id):
-                ok = False
-                ctx.emit(P302, (*path, "task"),
-                         P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                      group=group.title, task=task_id, unit_id=unit_id))
+            ok = False
+            ctx.emit(P302, (*path, "task"),
+                     P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                  group=group.title, task=task_id, unit_id=unit_id))  # type: ignore[union-attr]
         task_status = status(ctx, item, path) if "status" in item else None
         if task_status is None:
             ok = False
-        what = Message("finding.what.task", id=task_id or n + 1)
-        evidence_ok, said = evidence(ctx, item, path, task_status, what)
+        evidence_ok, said = evidence(ctx, item, path, task_status, "finding.what.task", task_id or n + 1)
         if ok and evidence_ok and header.record_unit and task_id and task_status:
             record = pf.TaskRecord(header.record_unit, header.year, header.area_id,  # type: ignore[arg-type]
                                    task_id, task_status, said, ctx.place(path))
             ctx.result.tasks.append(record)
 
 
+_TASK_KEYS = frozenset(pf.TASK_KEYS)
+_STATUSES = {word: pf.TaskStatus(word) for word in pf.STATUS_WORDS}
+
+
 def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:
-    spath = (*path, "status")
     value = item.get("status")
-    if isinstance(value, str) and value.strip() in pf.STATUS_WORDS:
-        return pf.TaskStatus(value.strip())
+    if isinstance(value, str):
+        found = _STATUSES.get(value.strip())
+        if found is not None:
+            return found
+    spath = (*path, "status")
     raw = ctx.doc.raw.get(spath, value)
     words = " | ".join(pf.STATUS_WORDS)
     if isinstance(value, bool):
@@ -65,8 +80,10 @@ def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:
     return None
 
 
-def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None, what: Message
+def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None, what: str, ident: object
              ) -> tuple[bool, str | None]:
+    """Whether the entry's evidence is sound, and its text. `what` and `ident` name the entry in a
+    finding ("finding.what.task", its id or number); the words are built only when one is said."""
     value = item.get("evidence")
     if value is not None and not (isinstance(value, str) and value.strip()):
         if not isinstance(value, str):
@@ -74,8 +91,8 @@ def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None
             return False, None
         value = None
     if value is None and status in (pf.TaskStatus.DONE, pf.TaskStatus.BLOCKED):
-        ctx.emit(S110, path, S110.message("missing", what=what, status=str(status)))
+        ctx.emit(S110, path, S110.message("missing", what=Message(what, id=ident), status=str(status)))
         return False, None
     if value is None and status is pf.TaskStatus.IN_PROGRESS:
-        ctx.emit(W503, path, W503.message("missing", what=what))
+        ctx.emit(W503, path, W503.message("missing", what=Message(what, id=ident)))
     return True, value.strip() if isinstance(value, str) else None

@@ -17,6 +17,7 @@ from ..findings import P301, R205, R208, S103, S104, S105, S106, S107, S108, S11
 from ..plan import Indicator, Kind, ValueType
 from .context import OWN_HINT, Context, did_you_mean, number_from_text, plain, type_name
 from .header import Header
+from .lookups import Lookups, lookups
 
 # The largest figure of each value type that a real report can hold, in one place. A count of
 # people, times or items in one county never comes near 10^12, nor does an amount or an area; a
@@ -32,16 +33,25 @@ _LARGEST_ANY = max(LARGEST.values())  # for a figure whose indicator is unknown
 
 
 def check_values(ctx: Context, header: Header) -> None:
+    look = lookups(ctx.plan)
+    unit_id = header.unit_id
     for n, item in ctx.entries(ctx.doc.data, "values"):
         path = ("values", n)
-        ok = ctx.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
+        if item.keys() <= _VALUE_KEYS and "indicator" in item and "value" in item:
+            ok = True  # what `ctx.keys` would find: nothing
+        else:
+            ok = ctx.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
         indicator, indicator_ok, not_reporter = (
-            _indicator(ctx, item, path, header.unit_id) if "indicator" in item else (None, True, False))
+            _indicator(ctx, item, path, unit_id, look) if "indicator" in item else (None, True, False))
         ok = ok and indicator_ok
         for key in ("note", "source"):
-            if item.get(key) is not None and ctx.text(item, path, key) is None:
+            text = item.get(key)
+            if text is not None and (type(text) is not str or not text.strip()) \
+                    and ctx.text(item, path, key) is None:
                 ok = False
-        value = _figure(ctx, item, path, indicator) if "value" in item else None
+        value = _figure_fast(item, indicator, look) if "value" in item else None
+        if value is None and "value" in item:
+            value = _figure(ctx, item, path, indicator)
         if value is None:
             ok = False
         if header.record_unit and indicator is not None and value is not None:
@@ -53,13 +63,21 @@ def check_values(ctx: Context, header: Header) -> None:
                 ctx.result.claims.append(record)
 
 
-def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None
+_VALUE_KEYS = frozenset(pf.VALUE_KEYS)
+
+
+def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None, look: Lookups
                ) -> tuple[Indicator | None, bool, bool]:
     """The indicator an entry names, whether the entry may count for it, and whether it was refused
     only because the unit does not report it (P301)."""
+    written = item["indicator"]
+    ind_id = written.strip() if type(written) is str else None
+    if not ind_id:  # not plain text: `ctx.text` reads it or says why not
+        ind_id = ctx.text(item, path, "indicator")
+    indicator = look.indicators.get(ind_id) if ind_id else None
+    if indicator is not None and unit_id is not None and unit_id in look.reporters.get(ind_id, ()):
+        return indicator, True, False  # type: ignore[return-value]  # known, not a ratio, and the unit's
     plan = ctx.plan
-    ind_id = ctx.text(item, path, "indicator")
-    indicator = plan.indicator(ind_id) if ind_id else None
     if ind_id and indicator is None:
         ctx.unknown(R205, (*path, "indicator"), "unknown_indicator",
                     did_you_mean(ind_id, [i.id for i in plan.indicators], R205.message("indicators")),
@@ -83,19 +101,36 @@ def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None
                                   indicator=indicator.id, name=indicator.name, reporters=names,
                                   more=more, unit_id=unit_id))
             return indicator, False, True
-    return indicator, True, False
+    return indicator, True, False  # type: ignore[return-value]
+
+
+def _figure_fast(item: dict, indicator: Indicator | None, look: Lookups) -> float | None:
+    """The entry's figure when it is a plain number its indicator's bounds allow (no finding to
+    word); None leaves it to `_figure`."""
+    value = item["value"]
+    kind = type(value)
+    if indicator is None or (kind is not int and kind is not float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    largest, whole = look.bounds[indicator.id]
+    if 0 <= number <= largest and (not whole or number.is_integer()):
+        return number
+    return None
 
 
 def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) -> float | None:
     """The entry's figure when it is one a report can hold, or None after saying why not."""
     vpath = (*path, "value")
     value = item["value"]
-    raw = ctx.doc.raw.get(vpath)
     if value is None:
         ctx.emit(S111, vpath, S111.message("empty"))
         return None
     if isinstance(value, bool):
-        ctx.emit(S103, vpath, S103.message("value_bool", raw=str(raw)), S103.message("plain_number"))
+        ctx.emit(S103, vpath, S103.message("value_bool", raw=str(ctx.doc.raw.get(vpath))),
+                 S103.message("plain_number"))
         return None
     if isinstance(value, str):
         meant = number_from_text(value)
@@ -109,11 +144,11 @@ def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) 
         return None
     number = _as_float(value)
     if isinstance(value, float) and not math.isfinite(number):
-        ctx.emit(S108, vpath, S108.message("not_finite", raw=str(raw or value)))
+        ctx.emit(S108, vpath, S108.message("not_finite", raw=str(ctx.doc.raw.get(vpath) or value)))
         return None
     if number < 0:
         ctx.emit(S107, vpath, S107.message("negative", number=plain(number) if math.isfinite(number)
-                                                 else _shown(value, number, raw)))
+                                                 else _shown(value, number, ctx.doc.raw.get(vpath))))
         return None
     value_type = indicator.value_type if indicator is not None else None
     if value_type is ValueType.PERCENT and number > LARGEST[ValueType.PERCENT]:
@@ -122,7 +157,7 @@ def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) 
         return None
     largest = LARGEST[value_type] if value_type is not None else _LARGEST_ANY
     if number > largest:
-        ctx.emit(S114, vpath, S114.message("too_large", number=_shown(value, number, raw),
+        ctx.emit(S114, vpath, S114.message("too_large", number=_shown(value, number, ctx.doc.raw.get(vpath)),
                                            limit=f"{largest:,.0f}"))
         return None
     if value_type is ValueType.COUNT and not number.is_integer():

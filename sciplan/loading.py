@@ -45,8 +45,10 @@ from .i18n import Message
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _EventParser  # the events alone, without a constructor to set up
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _EventParser = _Loader  # type: ignore[assignment,misc]
 
 DEFAULT_MAX_BYTES = 1 << 20
 DEFAULT_MAX_DEPTH = 32
@@ -152,6 +154,9 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD
 
 
 def _plain_scalar(value: str) -> Any:
+    resolvers = _resolver.yaml_implicit_resolvers  # by first character: what else the text may be
+    if value and value[0] not in resolvers and None not in resolvers and not _resolver.yaml_path_resolvers:
+        return value  # e.g. Chinese text: nothing but a string starts this way (what `resolve` says too)
     tag = _resolver.resolve(ScalarNode, value, (True, False))
     construct = _CONSTRUCT.get(tag)
     if construct is None:
@@ -174,12 +179,26 @@ def read_regular(path: Path, limit: int) -> bytes:
     the look and the read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
         # Never ask for more than the file holds: read(limit) would reserve `limit` bytes up front.
-        return handle.read(min(status.st_size, limit) + 1)
+        wanted = min(status.st_size, limit) + 1
+        data = os.read(fd, wanted)
+        if len(data) < wanted and data:  # a short read (or a file that grew): read on to the end or enough
+            chunks = [data]
+            size = len(data)
+            while size < wanted:
+                more = os.read(fd, wanted - size)
+                if not more:
+                    break
+                chunks.append(more)
+                size += len(more)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)
 
 
 def read_text(path: Path, display: str,
@@ -263,11 +282,11 @@ def _byte_line_column(data: bytes, offset: int) -> tuple[int, int]:
 def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded:
     """Parse YAML text into a Document; findings for everything a data file must not contain."""
     findings: list[Finding] = []
-    binary = _BINARY.search(text)
+    not_printable = _NOT_PRINTABLE.search(text)  # one pass: what _BINARY finds is not printable either
+    binary = _BINARY.search(text) if not_printable else None
     if binary:
         line, column = _line_column(text, binary.start())
         return Loaded(None, [L011.say("control", file=display, line=line, column=column)])
-    not_printable = _NOT_PRINTABLE.search(text)
     if not_printable:
         line, column = _line_column(text, not_printable.start())
         character = f"U+{ord(not_printable.group()):04X}"
@@ -414,7 +433,7 @@ def _parse_simple(text: str, display: str, max_depth: int, full: bool = True) ->
     positions: dict[Path_, tuple[int, int]] = {}
     key_positions: dict[Path_, tuple[int, int]] = {}
     raw: dict[Path_, str] = {}
-    loader = _Loader(text)
+    loader = _EventParser(text)
     try:
         get_event = loader.get_event
         if type(get_event()) is not yaml.StreamStartEvent or type(get_event()) is not yaml.DocumentStartEvent:

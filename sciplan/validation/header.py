@@ -18,6 +18,7 @@ from ..findings import R201, R202, R203, R204, R209, R210, R211, R213, S103, S11
 from .context import Context, did_you_mean, type_name
 
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
+_TOP_KEYS = frozenset(pf.TOP_KEYS)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Header:
 def check_header(ctx: Context) -> Header:
     data = ctx.doc.data
     plan = ctx.plan
-    ctx.keys(data, (), pf.TOP_KEYS, pf.REQUIRED_TOP_KEYS)
+    if not (data.keys() <= _TOP_KEYS and all(key in data for key in pf.REQUIRED_TOP_KEYS)):
+        ctx.keys(data, (), pf.TOP_KEYS, pf.REQUIRED_TOP_KEYS)  # says which key is unknown or missing
 
     header_ok = True
     plan_id = data.get("plan")

@@ -5,6 +5,10 @@ constructor, so that every value keeps its line and column, and so that the thin
 never needs - anchors, aliases, explicit tags, duplicate keys, deep nesting, huge files - are
 reported as findings instead of being expanded, silently merged or allowed to exhaust memory.
 Nothing here raises on bad input: problems come back as findings.
+
+Longer than 600 lines because it holds both ways of building a document side by side: the fast path
+for ordinary files (positions of single values found only when a finding asks) and the full path
+that words every finding, which must take the same decisions (a test parses each case both ways).
 """
 
 from __future__ import annotations

@@ -430,6 +430,11 @@ _SIMPLE_MEMO_TEXT = 64  # longer texts (notes, evidence) are rarely repeated
 def _parse_simple(text: str, display: str, max_depth: int, full: bool = True) -> Document | None:
     if "&" in text or "*" in text or "!" in text or max_depth < 1:
         return None  # maybe an anchor, alias or tag
+    if not full and _NodeParser is not None and max_depth <= _NODE_DEPTH:
+        document = _parse_nodes(text, display, max_depth)
+        if document is not None:
+            return document
+        # something unusual: the loop below takes the decision (and steps aside when it must)
     scalar_event = yaml.ScalarEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -528,6 +533,110 @@ def _parse_simple(text: str, display: str, max_depth: int, full: bool = True) ->
     if not full:
         return Document._partial(display, root, positions, text, max_depth)
     return Document(file=display, data=root, positions=positions, key_positions=key_positions, raw=raw)
+
+
+# Without `full`, libyaml's own composer can build the tree of nodes (in C, without an event object
+# per value) and `_parse_nodes` turns it into plain data, taking the same decisions as the loop above
+# and stepping aside in the same cases. The composer recurses once per level of nesting, so it is
+# used only with a libyaml that refuses deep nesting itself (0.2.6 and later stop at 1,000 levels);
+# with an older one the loop above does the work.
+
+class _Unusual(Exception):
+    """Something only the full path words: a duplicate key, a key that is a list, deep nesting."""
+
+
+_NODE_DEPTH = 200  # deeper limits than this leave the work to the loop (no deep recursion here)
+_NodeParser: Any = None
+try:
+    from yaml import _yaml as _libyaml
+    from yaml.nodes import MappingNode, SequenceNode
+
+    if tuple(_libyaml.get_version()) >= (0, 2, 6):
+        class _NodeParser(_EventParser):  # type: ignore[no-redef]
+            """libyaml's composer with no tag resolved: `_plain_scalar` reads plain scalars."""
+
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
+                return None
+
+            def descend_resolver(self, parent: Any, index: Any) -> None:
+                return None
+
+            def ascend_resolver(self) -> None:
+                return None
+except (ImportError, AttributeError):  # pragma: no cover - PyYAML without libyaml
+    _NodeParser = None
+
+
+def _parse_nodes(text: str, display: str, max_depth: int) -> Document | None:
+    parser = _NodeParser(text)
+    try:
+        root = parser.get_single_node()  # a second document raises
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    if type(root) is not MappingNode and type(root) is not SequenceNode:
+        return None  # a lone scalar, or an empty document
+    positions: dict[Path_, tuple[int, int]] = {}
+    try:
+        data = _node_data(root, (), 1, max_depth, positions)
+    except _Unusual:
+        return None
+    return Document._partial(display, data, positions, text, max_depth)
+
+
+def _node_data(node: Any, path: Path_, level: int, max_depth: int,
+               positions: dict[Path_, tuple[int, int]]) -> Any:
+    """The data of the mapping or list `node` at nesting `level` (the root's is 1)."""
+    if level > max_depth:
+        raise _Unusual
+    mark = node.start_mark
+    positions[path] = (mark.line + 1, mark.column + 1)
+    memo = _SIMPLE_MEMO
+    scalar = ScalarNode
+    if type(node) is SequenceNode:
+        items: list[Any] = []
+        for child in node.value:
+            if type(child) is not scalar:
+                items.append(_node_data(child, (*path, len(items)), level + 1, max_depth, positions))
+            elif child.style:  # quoted or a block of text: as written
+                items.append(child.value)
+            else:
+                value = memo.get(child.value, _NO_KEY)
+                items.append(_memo_scalar(child.value) if value is _NO_KEY else value)
+        return items
+    mapping: dict[Any, Any] = {}
+    pairs = node.value
+    for key_node, child in pairs:
+        if type(key_node) is not scalar:
+            raise _Unusual  # a list or mapping as a key
+        if key_node.style:
+            key = key_node.value
+        else:
+            key = memo.get(key_node.value, _NO_KEY)
+            if key is _NO_KEY:
+                key = _memo_scalar(key_node.value)
+            if type(key) is not str:
+                raise _Unusual  # 1 and "1" would be one key by name: the loop tells them apart
+        if type(child) is not scalar:
+            value = _node_data(child, (*path, key), level + 1, max_depth, positions)
+        elif child.style:
+            value = child.value
+        else:
+            value = memo.get(child.value, _NO_KEY)
+            if value is _NO_KEY:
+                value = _memo_scalar(child.value)
+        mapping[key] = value
+    if len(mapping) != len(pairs):
+        raise _Unusual  # a duplicate key
+    return mapping
+
+
+def _memo_scalar(written: str) -> Any:
+    value = _plain_scalar(written)
+    if len(written) <= _SIMPLE_MEMO_TEXT and len(_SIMPLE_MEMO) < _SIMPLE_MEMO_SIZE:
+        _SIMPLE_MEMO[written] = value
+    return value
 
 
 def _child_path(stack: list[list[Any]]) -> Path_:

@@ -222,3 +222,43 @@ def test_plan_look_ups_are_worked_out_once_per_plan(plan: Plan):
     for group in plan.groups:
         for task in group.tasks:
             assert first.task_units[task.id] == set(plan.task_units(task.id))
+
+
+@pytest.mark.skipif(loading._NodeParser is None, reason="needs libyaml 0.2.6 or later")
+@pytest.mark.parametrize("text, walker_takes", [
+    ("a: 1\nb:\n  - x\n  - - y\n    - z\nc: {d: [1, 2.5, null, yes]}\n", True),
+    ("- a\n- b: 1\n  c: [x, {d: e}]\n", True),
+    ("key: 'quoted'\nother: \"1\"\nblock: |\n  line one\nfolded: >\n  a\n  b\n'x': 2024-01-01\n", True),
+    ("[]\n", True),
+    ("{}\n", True),
+    ("a:\n  b:\n    c:\n      d: 1\n", True),
+    ("1: one\ntrue: yes\n", False),  # keys that are no text: the loop tells 1 from "1"
+    ("a: 1\na: 2\n", False),  # duplicate key
+    ("? [a, b]\n: c\n", False),  # a list as a key
+    ("a: 1\n---\nb: 2\n", False),  # two documents
+    ("just text\n", False),
+    ("", False),
+    ("a: [1, 2\n", False),  # syntax error
+])
+def test_the_node_walker_builds_what_the_event_loop_builds(text: str, walker_takes: bool,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    walked = loading._parse_nodes(text, "f.yaml", 32)
+    assert (walked is not None) is walker_takes
+    with monkeypatch.context() as patch:
+        patch.setattr(loading, "_NodeParser", None)
+        looped = loading._parse_simple(text, "f.yaml", 32, False)
+    shipped = loading._parse_simple(text, "f.yaml", 32, False)
+
+    def seen(doc):
+        return None if doc is None else (repr(doc.data), list(doc._positions.items()))
+
+    assert seen(shipped) == seen(looped)
+    if walked is not None:
+        assert seen(walked) == seen(looped)
+
+
+def test_the_node_walker_steps_aside_below_the_nesting_limit():
+    text = "a:\n  b:\n    c:\n      d: 1\n"  # four mappings deep
+    assert loading._parse_nodes(text, "f.yaml", 4) is not None
+    assert loading._parse_nodes(text, "f.yaml", 3) is None
+    assert loading._parse_simple(text, "f.yaml", 3, False) is None  # and the loop too

@@ -18,6 +18,9 @@ class Lookups:
     indicators: dict[str, object]  # id -> Indicator
     reporters: dict[str, frozenset[str]]  # indicator id -> units that may report it (not for ratios)
     bounds: dict[str, tuple[float, bool]]  # indicator id -> (largest figure, whole numbers only)
+    # indicator id -> (the id, its reporters, largest figure, whole numbers only), ratios left out:
+    # all a clean entry needs, in one look-up
+    figures: dict[str, tuple[str, frozenset[str], float, bool]]
     task_units: dict[str, frozenset[str]]  # task id -> units that report on it
 
 
@@ -39,8 +42,9 @@ def lookups(plan: Plan) -> Lookups:
         bounds[indicator.id] = (LARGEST[indicator.value_type], indicator.value_type is ValueType.COUNT)
     task_units = {task.id: frozenset(plan.task_units(task.id))
                   for group in plan.groups for task in group.tasks}
+    figures = {key: (key, units, *bounds[key]) for key, units in reporters.items()}
     found = Lookups(indicators={i.id: i for i in plan.indicators}, reporters=reporters, bounds=bounds,
-                    task_units=task_units)
+                    figures=figures, task_units=task_units)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(plan)] = (plan, found)

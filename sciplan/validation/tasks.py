@@ -20,8 +20,24 @@ def check_tasks(ctx: Context, header: Header) -> None:
     plan = ctx.plan
     look = lookups(plan)
     unit_id = header.unit_id
+    task_units = look.task_units
+    kept = ctx.result.tasks
     for n, item in ctx.entries(ctx.doc.data, "tasks"):
         path = ("tasks", n)
+        # The clean entry, in one go: only known keys, a task of the unit's groups, a status word, and
+        # evidence written or not needed yet. Anything else is checked step by step below.
+        written, word, said = item.get("task"), item.get("status"), item.get("evidence")
+        if unit_id is not None and type(written) is str and type(word) is str and item.keys() <= _TASK_KEYS:
+            task_id = written.strip()
+            task_status = _STATUSES.get(word.strip())
+            if task_status is not None and unit_id in task_units.get(task_id, ()):
+                text = said.strip() if type(said) is str else None
+                if text or (said is None and task_status is pf.TaskStatus.NOT_STARTED):
+                    if header.record_unit:
+                        kept.append(pf.TaskRecord(header.record_unit, header.year,  # type: ignore[arg-type]
+                                                  header.area_id, task_id, task_status, text or None,
+                                                  ctx.place(path)))
+                    continue
         if item.keys() <= _TASK_KEYS and "task" in item and "status" in item:
             ok = True  # what `ctx.keys` would find: nothing
         else:

@@ -35,8 +35,29 @@ _LARGEST_ANY = max(LARGEST.values())  # for a figure whose indicator is unknown
 def check_values(ctx: Context, header: Header) -> None:
     look = lookups(ctx.plan)
     unit_id = header.unit_id
+    figures = look.figures
+    kept = ctx.result.values
     for n, item in ctx.entries(ctx.doc.data, "values"):
         path = ("values", n)
+        # The clean entry, in one go: only known keys, an indicator of the plan (no ratio) that the
+        # unit reports, a figure within its bounds, notes that are text. Anything else is checked
+        # step by step below, which words what is wrong.
+        written, value = item.get("indicator"), item.get("value")
+        kind = type(value)
+        if unit_id is not None and type(written) is str and (kind is int or kind is float) \
+                and item.keys() <= _VALUE_KEYS:
+            known = figures.get(written.strip())
+            if known is not None and unit_id in known[1]:
+                try:
+                    number = float(value)
+                except OverflowError:
+                    number = math.inf
+                if 0 <= number <= known[2] and (not known[3] or number.is_integer()) \
+                        and _is_text_or_none(item.get("note")) and _is_text_or_none(item.get("source")):
+                    if header.record_unit:
+                        kept.append(pf.ValueRecord(header.record_unit, header.year,  # type: ignore[arg-type]
+                                                   header.area_id, known[0], number, ctx.place(path)))
+                    continue
         if item.keys() <= _VALUE_KEYS and "indicator" in item and "value" in item:
             ok = True  # what `ctx.keys` would find: nothing
         else:
@@ -64,6 +85,11 @@ def check_values(ctx: Context, header: Header) -> None:
 
 
 _VALUE_KEYS = frozenset(pf.VALUE_KEYS)
+
+
+def _is_text_or_none(value: Any) -> bool:
+    """A note or source that `ctx.text` takes without a word: none, or text that is not blank."""
+    return value is None or (type(value) is str and bool(value.strip()))
 
 
 def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None, look: Lookups

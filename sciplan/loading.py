@@ -252,10 +252,9 @@ def os_reason(exc: OSError) -> Message | str:
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     if len(data) > max_bytes:
         return None, [L003.say("over", file=display, limit=f"{max_bytes:,}")]
-    hint = L001.message("hint")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode": every other byte is NUL, which would otherwise be reported as binary.
-        return None, [L001.say("utf16", hint=hint, file=display, line=1, column=1)]
+        return None, [L001.say("utf16", hint=L001.message("hint"), file=display, line=1, column=1)]
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is accepted and dropped
     if b"\x00" in body:
         line, column = _byte_line_column(body, body.index(b"\x00"))
@@ -271,7 +270,7 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
         except UnicodeDecodeError:
             looks_gbk = False
         variant = "looks_gbk" if looks_gbk else "not_utf8"
-        return None, [L001.say(variant, hint=hint, file=display, line=line, column=column,
+        return None, [L001.say(variant, hint=L001.message("hint"), file=display, line=line, column=column,
                                byte=f"{body[exc.start]:02X}")]
     return text, []
 

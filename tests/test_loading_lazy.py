@@ -210,15 +210,17 @@ def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch: 
 
 
 def test_plan_look_ups_are_worked_out_once_per_plan(plan: Plan):
+    from sciplan.plan import Kind
     from sciplan.validation.lookups import lookups
 
     first = lookups(plan)
     assert lookups(plan) is first
     other = load_plan(PLAN)
     assert lookups(other) is not first and lookups(other) == first
+    assert set(first.figures) == {i.id for i in plan.indicators if i.kind is not Kind.RATIO}
     for indicator in plan.indicators:
-        if indicator.id in first.reporters:
-            assert first.reporters[indicator.id] == set(plan.reporters(indicator))
+        if indicator.id in first.figures:
+            assert first.figures[indicator.id][1] == set(plan.reporters(indicator))
     for group in plan.groups:
         for task in group.tasks:
             assert first.task_units[task.id] == set(plan.task_units(task.id))

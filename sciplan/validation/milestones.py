@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import progress as pf
 from ..findings import P303, R207
+from ..i18n import Message
 from .context import Context, did_you_mean
 from .header import Header
 from .tasks import evidence, status
@@ -41,8 +42,8 @@ def check_milestones(ctx: Context, header: Header) -> None:
         when = ctx.date(item, path, "date")
         if item.get("date") is not None and when is None:
             ok = False
-        ok = evidence(ctx, item, path, milestone_status, "finding.what.milestone",
-                      milestone_id or n + 1)[0] and ok
+        what = Message("finding.what.milestone", id=milestone_id or n + 1)
+        ok = evidence(ctx, item, path, milestone_status, what)[0] and ok
         if ok and header.record_unit and milestone and milestone_status:
             record = pf.MilestoneRecord(header.record_unit, header.year,  # type: ignore[arg-type]
                                         milestone.id, milestone_status, when, ctx.place(path))

@@ -18,9 +18,8 @@ from .lookups import lookups
 
 def check_tasks(ctx: Context, header: Header) -> None:
     plan = ctx.plan
-    look = lookups(plan)
     unit_id = header.unit_id
-    task_units = look.task_units
+    task_units = lookups(plan).task_units
     kept = ctx.result.tasks
     for n, item in ctx.entries(ctx.doc.data, "tasks"):
         path = ("tasks", n)
@@ -38,40 +37,25 @@ def check_tasks(ctx: Context, header: Header) -> None:
                                                   header.area_id, task_id, task_status, text or None,
                                                   ctx.place(path)))
                     continue
-        if item.keys() <= _TASK_KEYS and "task" in item and "status" in item:
-            ok = True  # what `ctx.keys` would find: nothing
-        else:
-            ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
-        task_id = None
-        if "task" in item:
-            written = item["task"]
-            task_id = written.strip() if type(written) is str else None
-            if not task_id:  # not plain text: `ctx.text` reads it or says why not
-                task_id = ctx.text(item, path, "task")
-        units = look.task_units.get(task_id) if task_id is not None else None
-        if task_id is not None and units is None:
+        ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
+        task_id = ctx.text(item, path, "task") if "task" in item else None
+        if task_id is not None and plan.task(task_id) is None:
             ok = False
             ctx.unknown(R206, (*path, "task"), "unknown_task",
                         did_you_mean(task_id, [t.id for g in plan.groups for t in g.tasks],
                                      R206.message("tasks")), task=task_id)
-        elif task_id is not None and unit_id is not None and unit_id not in units:  # type: ignore[operator]
+        elif task_id is not None and unit_id is not None:
             group = plan.group_of_task(task_id)
-            ok = False
-            ctx.emit(P302, (*path, "task"),
-                     P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
-                                  group=group.title, task=task_id, unit_id=unit_id))  # type: ignore[union-attr]
-        written = item.get("status")
-        task_status = _STATUSES.get(written.strip()) if type(written) is str else None
-        if task_status is None:
-            task_status = status(ctx, item, path) if "status" in item else None  # says why not
+            if group is not None and unit_id not in plan.task_units(task_id):
+                ok = False
+                ctx.emit(P302, (*path, "task"),
+                         P302.message("not_in_groups", unit=plan.unit(unit_id).name,  # type: ignore[union-attr]
+                                      group=group.title, task=task_id, unit_id=unit_id))
+        task_status = status(ctx, item, path) if "status" in item else None
         if task_status is None:
             ok = False
-        written = item.get("evidence")
-        said = written.strip() if type(written) is str else None
-        if said:
-            evidence_ok = True
-        else:  # none, or not text: `evidence` says whether it may be missing
-            evidence_ok, said = evidence(ctx, item, path, task_status, "finding.what.task", task_id or n + 1)
+        what = Message("finding.what.task", id=task_id or n + 1)
+        evidence_ok, said = evidence(ctx, item, path, task_status, what)
         if ok and evidence_ok and header.record_unit and task_id and task_status:
             record = pf.TaskRecord(header.record_unit, header.year, header.area_id,  # type: ignore[arg-type]
                                    task_id, task_status, said, ctx.place(path))
@@ -83,12 +67,10 @@ _STATUSES = {word: pf.TaskStatus(word) for word in pf.STATUS_WORDS}
 
 
 def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:
-    value = item.get("status")
-    if isinstance(value, str):
-        found = _STATUSES.get(value.strip())
-        if found is not None:
-            return found
     spath = (*path, "status")
+    value = item.get("status")
+    if isinstance(value, str) and value.strip() in pf.STATUS_WORDS:
+        return pf.TaskStatus(value.strip())
     raw = ctx.doc.raw.get(spath, value)
     words = " | ".join(pf.STATUS_WORDS)
     if isinstance(value, bool):
@@ -104,10 +86,8 @@ def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:
     return None
 
 
-def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None, what: str, ident: object
+def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None, what: Message
              ) -> tuple[bool, str | None]:
-    """Whether the entry's evidence is sound, and its text. `what` and `ident` name the entry in a
-    finding ("finding.what.task", its id or number); the words are built only when one is said."""
     value = item.get("evidence")
     if value is not None and not (isinstance(value, str) and value.strip()):
         if not isinstance(value, str):
@@ -115,8 +95,8 @@ def evidence(ctx: Context, item: dict, path: tuple, status: pf.TaskStatus | None
             return False, None
         value = None
     if value is None and status in (pf.TaskStatus.DONE, pf.TaskStatus.BLOCKED):
-        ctx.emit(S110, path, S110.message("missing", what=Message(what, id=ident), status=str(status)))
+        ctx.emit(S110, path, S110.message("missing", what=what, status=str(status)))
         return False, None
     if value is None and status is pf.TaskStatus.IN_PROGRESS:
-        ctx.emit(W503, path, W503.message("missing", what=Message(what, id=ident)))
+        ctx.emit(W503, path, W503.message("missing", what=what))
     return True, value.strip() if isinstance(value, str) else None

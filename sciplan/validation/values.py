@@ -17,7 +17,7 @@ from ..findings import P301, R205, R208, S103, S104, S105, S106, S107, S108, S11
 from ..plan import Indicator, Kind, ValueType
 from .context import OWN_HINT, Context, did_you_mean, number_from_text, plain, type_name
 from .header import Header
-from .lookups import Lookups, lookups
+from .lookups import lookups
 
 # The largest figure of each value type that a real report can hold, in one place. A count of
 # people, times or items in one county never comes near 10^12, nor does an amount or an area; a
@@ -33,9 +33,8 @@ _LARGEST_ANY = max(LARGEST.values())  # for a figure whose indicator is unknown
 
 
 def check_values(ctx: Context, header: Header) -> None:
-    look = lookups(ctx.plan)
     unit_id = header.unit_id
-    figures = look.figures
+    figures = lookups(ctx.plan).figures
     kept = ctx.result.values
     for n, item in ctx.entries(ctx.doc.data, "values"):
         path = ("values", n)
@@ -46,33 +45,23 @@ def check_values(ctx: Context, header: Header) -> None:
         kind = type(value)
         if unit_id is not None and type(written) is str and (kind is int or kind is float) \
                 and item.keys() <= _VALUE_KEYS:
-            known = figures.get(written.strip())
+            known = figures.get(written.strip())  # (id, reporters, largest figure, whole numbers only)
             if known is not None and unit_id in known[1]:
-                try:
-                    number = float(value)
-                except OverflowError:
-                    number = math.inf
+                number = _as_float(value)
                 if 0 <= number <= known[2] and (not known[3] or number.is_integer()) \
                         and _is_text_or_none(item.get("note")) and _is_text_or_none(item.get("source")):
                     if header.record_unit:
                         kept.append(pf.ValueRecord(header.record_unit, header.year,  # type: ignore[arg-type]
                                                    header.area_id, known[0], number, ctx.place(path)))
                     continue
-        if item.keys() <= _VALUE_KEYS and "indicator" in item and "value" in item:
-            ok = True  # what `ctx.keys` would find: nothing
-        else:
-            ok = ctx.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
+        ok = ctx.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
         indicator, indicator_ok, not_reporter = (
-            _indicator(ctx, item, path, unit_id, look) if "indicator" in item else (None, True, False))
+            _indicator(ctx, item, path, header.unit_id) if "indicator" in item else (None, True, False))
         ok = ok and indicator_ok
         for key in ("note", "source"):
-            text = item.get(key)
-            if text is not None and (type(text) is not str or not text.strip()) \
-                    and ctx.text(item, path, key) is None:
+            if item.get(key) is not None and ctx.text(item, path, key) is None:
                 ok = False
-        value = _figure_fast(item, indicator, look) if "value" in item else None
-        if value is None and "value" in item:
-            value = _figure(ctx, item, path, indicator)
+        value = _figure(ctx, item, path, indicator) if "value" in item else None
         if value is None:
             ok = False
         if header.record_unit and indicator is not None and value is not None:
@@ -92,18 +81,13 @@ def _is_text_or_none(value: Any) -> bool:
     return value is None or (type(value) is str and bool(value.strip()))
 
 
-def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None, look: Lookups
+def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None
                ) -> tuple[Indicator | None, bool, bool]:
     """The indicator an entry names, whether the entry may count for it, and whether it was refused
     only because the unit does not report it (P301)."""
-    written = item["indicator"]
-    ind_id = written.strip() if type(written) is str else None
-    if not ind_id:  # not plain text: `ctx.text` reads it or says why not
-        ind_id = ctx.text(item, path, "indicator")
-    indicator = look.indicators.get(ind_id) if ind_id else None
-    if indicator is not None and unit_id is not None and unit_id in look.reporters.get(ind_id, ()):
-        return indicator, True, False  # type: ignore[return-value]  # known, not a ratio, and the unit's
     plan = ctx.plan
+    ind_id = ctx.text(item, path, "indicator")
+    indicator = plan.indicator(ind_id) if ind_id else None
     if ind_id and indicator is None:
         ctx.unknown(R205, (*path, "indicator"), "unknown_indicator",
                     did_you_mean(ind_id, [i.id for i in plan.indicators], R205.message("indicators")),
@@ -127,24 +111,7 @@ def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None, look:
                                   indicator=indicator.id, name=indicator.name, reporters=names,
                                   more=more, unit_id=unit_id))
             return indicator, False, True
-    return indicator, True, False  # type: ignore[return-value]
-
-
-def _figure_fast(item: dict, indicator: Indicator | None, look: Lookups) -> float | None:
-    """The entry's figure when it is a plain number its indicator's bounds allow (no finding to
-    word); None leaves it to `_figure`."""
-    value = item["value"]
-    kind = type(value)
-    if indicator is None or (kind is not int and kind is not float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    largest, whole = look.bounds[indicator.id]
-    if 0 <= number <= largest and (not whole or number.is_integer()):
-        return number
-    return None
+    return indicator, True, False
 
 
 def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) -> float | None:

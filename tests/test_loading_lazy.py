@@ -10,6 +10,7 @@ records must be identical, and a clean file must never be parsed a second time.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -264,3 +265,21 @@ def test_the_node_walker_steps_aside_below_the_nesting_limit():
     assert loading._parse_nodes(text, "f.yaml", 4) is not None
     assert loading._parse_nodes(text, "f.yaml", 3) is None
     assert loading._parse_simple(text, "f.yaml", 3, False) is None  # and the loop too
+
+
+def test_each_area_of_a_unit_is_held_to_the_same_peers(plan: Plan):
+    """W504 works out the other units' median once per indicator, year and unit: every area of the
+    unit is compared with it, and only the figure far from it is named."""
+    from sciplan import progress as pf
+    from sciplan.validation import cross_file_findings
+
+    flow = next(i for i in plan.indicators if i.is_flow)
+    units = [u.id for u in plan.units][:5]
+    first, second = plan.areas[0].id, plan.areas[1].id
+    records = [pf.ValueRecord(u, 2024, first, flow.id, 100.0, pf.Place(f"{u}.yaml", 3)) for u in units[1:]]
+    records += [pf.ValueRecord(units[0], 2024, first, flow.id, 120.0, pf.Place("near.yaml", 3)),
+                pf.ValueRecord(units[0], 2024, second, flow.id, 9000.0, pf.Place("far.yaml", 3))]
+    findings, dropped = cross_file_findings(plan, records, [])
+    far = [f for f in findings if f.code == "W504"]
+    assert [f.file for f in far] == ["far.yaml"] and not dropped
+    assert json.loads(far[0].params)["count"] == len(units) - 1

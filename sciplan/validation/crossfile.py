@@ -178,7 +178,6 @@ def _out_of_place(plan: Plan, values: list[pf.ValueRecord]) -> list[Finding]:
     return findings
 
 
-
 def _peers(peers: dict[tuple, list[pf.ValueRecord]], rec: pf.ValueRecord) -> list[pf.ValueRecord]:
     """Other units' figures for the record's indicator, that year and the one before."""
     return [v for year in (rec.year - 1, rec.year) for v in peers.get((rec.indicator, year), ())

@@ -5,13 +5,17 @@ constructor, so that every value keeps its line and column, and so that the thin
 never needs - anchors, aliases, explicit tags, duplicate keys, deep nesting, huge files - are
 reported as findings instead of being expanded, silently merged or allowed to exhaust memory.
 Nothing here raises on bad input: problems come back as findings.
+
+Longer than 600 lines because it holds both ways of building a document side by side: the fast path
+for ordinary files (positions of single values found only when a finding asks) and the full path
+that words every finding, which must take the same decisions (a test parses each case both ways).
 """
 
 from __future__ import annotations
 
 import errno
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,38 +48,89 @@ from .reading import DEFAULT_MAX_BYTES, NotRegularFile, read_regular
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _EventParser  # the events alone, without a constructor to set up
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _EventParser = _Loader  # type: ignore[assignment,misc]
 
 DEFAULT_MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class Document:
-    """A parsed YAML document and where each of its values stands in the file."""
+    """A parsed YAML document and where each of its values stands in the file.
 
-    file: str
-    data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # value start, 1-based
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # mapping key start
-    raw: dict[Path_, str] = field(default_factory=dict)  # plain scalars as written
+    `positions` (value start, 1-based), `key_positions` (mapping key start) and `raw` (plain scalars
+    as written) are complete maps. A document from the loader's fast path starts with the positions
+    of its mappings and lists only - what a clean file needs, the lines of its entries - and fills
+    the three maps from its text the first time a finding asks for anything else.
+    """
+
+    __slots__ = ("file", "data", "_positions", "_key_positions", "_raw", "_text", "_max_depth")
+
+    def __init__(self, file: str, data: Any, positions: dict[Path_, tuple[int, int]] | None = None,
+                 key_positions: dict[Path_, tuple[int, int]] | None = None,
+                 raw: dict[Path_, str] | None = None) -> None:
+        self.file = file
+        self.data = data
+        self._positions = {} if positions is None else positions
+        self._key_positions = {} if key_positions is None else key_positions
+        self._raw = {} if raw is None else raw
+        self._text: str | None = None  # set while only the containers' positions are known
+        self._max_depth = DEFAULT_MAX_DEPTH
+
+    @classmethod
+    def _partial(cls, file: str, data: Any, positions: dict[Path_, tuple[int, int]], text: str,
+                 max_depth: int) -> Document:
+        doc = cls(file, data, positions)
+        doc._text = text
+        doc._max_depth = max_depth
+        return doc
+
+    def _complete(self) -> None:
+        text = self._text
+        if text is None:
+            return
+        full = _parse_simple(text, self.file, self._max_depth, full=True)
+        assert full is not None, "a text the fast path took once is taken again"
+        self._positions, self._key_positions, self._raw = full._positions, full._key_positions, full._raw
+        self._text = None
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        self._complete()
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        self._complete()
+        return self._key_positions
+
+    @property
+    def raw(self) -> dict[Path_, str]:
+        self._complete()
+        return self._raw
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of `path`, falling back to the nearest enclosing value that has one."""
         path = tuple(path)
+        found = self._positions.get(path)
+        if found is not None:
+            return found
+        positions = self.positions
         while True:
-            if path in self.positions:
-                return self.positions[path]
+            if path in positions:
+                return positions[path]
             if not path:
                 return (None, None)
             path = path[:-1]
 
     def locate_key(self, path: Path_) -> tuple[int | None, int | None]:
         path = tuple(path)
-        if path in self.key_positions:
-            return self.key_positions[path]
+        key_positions = self.key_positions
+        if path in key_positions:
+            return key_positions[path]
         return self.locate(path)
 
 
@@ -101,6 +156,9 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD
 
 
 def _plain_scalar(value: str) -> Any:
+    resolvers = _resolver.yaml_implicit_resolvers  # by first character: what else the text may be
+    if value and value[0] not in resolvers and None not in resolvers and not _resolver.yaml_path_resolvers:
+        return value  # e.g. Chinese text: nothing but a string starts this way (what `resolve` says too)
     tag = _resolver.resolve(ScalarNode, value, (True, False))
     construct = _CONSTRUCT.get(tag)
     if construct is None:
@@ -159,10 +217,9 @@ def os_reason(exc: OSError) -> Message | str:
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Finding]]:
     if len(data) > max_bytes:
         return None, [L003.say("over", file=display, limit=f"{max_bytes:,}")]
-    hint = L001.message("hint")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode": every other byte is NUL, which would otherwise be reported as binary.
-        return None, [L001.say("utf16", hint=hint, file=display, line=1, column=1)]
+        return None, [L001.say("utf16", hint=L001.message("hint"), file=display, line=1, column=1)]
     body = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is accepted and dropped
     if b"\x00" in body:
         line, column = _byte_line_column(body, body.index(b"\x00"))
@@ -178,7 +235,7 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
         except UnicodeDecodeError:
             looks_gbk = False
         variant = "looks_gbk" if looks_gbk else "not_utf8"
-        return None, [L001.say(variant, hint=hint, file=display, line=line, column=column,
+        return None, [L001.say(variant, hint=L001.message("hint"), file=display, line=line, column=column,
                                byte=f"{body[exc.start]:02X}")]
     return text, []
 
@@ -193,20 +250,20 @@ def _byte_line_column(data: bytes, offset: int) -> tuple[int, int]:
 def parse(text: str, display: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Loaded:
     """Parse YAML text into a Document; findings for everything a data file must not contain."""
     findings: list[Finding] = []
-    binary = _BINARY.search(text)
+    not_printable = _NOT_PRINTABLE.search(text)  # one pass: what _BINARY finds is not printable either
+    binary = _BINARY.search(text) if not_printable else None
     if binary:
         line, column = _line_column(text, binary.start())
         return Loaded(None, [L011.say("control", file=display, line=line, column=column)])
-    not_printable = _NOT_PRINTABLE.search(text)
     if not_printable:
         line, column = _line_column(text, not_printable.start())
         character = f"U+{ord(not_printable.group()):04X}"
         return Loaded(None, [L017.say("character", file=display, line=line, column=column,
                                       character=character)])
-    simple = _parse_simple(text, display, max_depth)
+    simple = _parse_simple(text, display, max_depth, False)  # positions of values on demand
     if simple is not None:
         return Loaded(simple, findings)
-    doc = Document(file=display, data=None)
+    doc = Document(file=display, data=None, positions={}, key_positions={}, raw={})
     # Stack entries: [container, path, pending_key, pending_key_mark, seen_keys]
     stack: list[list[Any]] = []
     root: Any = None
@@ -326,15 +383,22 @@ _NO_KEY = object()
 # `parse` would for such a file, about twice as fast: one loop over libyaml's events with the state in
 # local variables, and plain scalars resolved once per distinct text. At the first sign of anything
 # else it returns None and `parse` starts again on the full path, which words every finding.
+# Without `full` it records the positions of mappings and lists only (the lines records keep); the
+# Document runs it again with `full` on its text when a finding needs a value's, a key's or raw text.
 
 _SIMPLE_MEMO: dict[str, Any] = {}  # plain scalar text -> value; the values are immutable
 _SIMPLE_MEMO_SIZE = 8192
 _SIMPLE_MEMO_TEXT = 64  # longer texts (notes, evidence) are rarely repeated
 
 
-def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
+def _parse_simple(text: str, display: str, max_depth: int, full: bool = True) -> Document | None:
     if "&" in text or "*" in text or "!" in text or max_depth < 1:
         return None  # maybe an anchor, alias or tag
+    if not full and _NodeParser is not None and max_depth <= _NODE_DEPTH:
+        document = _parse_nodes(text, display, max_depth)
+        if document is not None:
+            return document
+        # something unusual: the loop below takes the decision (and steps aside when it must)
     scalar_event = yaml.ScalarEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -342,7 +406,7 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
     positions: dict[Path_, tuple[int, int]] = {}
     key_positions: dict[Path_, tuple[int, int]] = {}
     raw: dict[Path_, str] = {}
-    loader = _Loader(text)
+    loader = _EventParser(text)
     try:
         get_event = loader.get_event
         if type(get_event()) is not yaml.StreamStartEvent or type(get_event()) is not yaml.DocumentStartEvent:
@@ -366,7 +430,6 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
             event = get_event()
             kind = type(event)
             if kind is scalar_event:
-                mark = event.start_mark
                 written = event.value
                 plain = event.implicit[0] and not event.style
                 if plain:
@@ -382,19 +445,25 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
                         name = value if isinstance(value, str) else str(value)
                         if name in seen:
                             return None  # a duplicate key
+                        mark = event.start_mark
                         seen.add(name)
                         key = value
-                        key_positions[(*path, name)] = (mark.line + 1, mark.column + 1)
+                        if full:
+                            key_positions[(*path, name)] = (mark.line + 1, mark.column + 1)
                         continue
-                    child = (*path, name)
+                    if full:
+                        child = (*path, name)
                     container[key] = value
                     key = _NO_KEY
                 else:
-                    child = (*path, len(container))
+                    if full:
+                        child = (*path, len(container))
                     container.append(value)
-                positions[child] = (mark.line + 1, mark.column + 1)
-                if plain:
-                    raw[child] = written
+                if full:
+                    mark = event.start_mark
+                    positions[child] = (mark.line + 1, mark.column + 1)
+                    if plain:
+                        raw[child] = written
             elif kind in collection_end:
                 if not stack:
                     break
@@ -425,7 +494,113 @@ def _parse_simple(text: str, display: str, max_depth: int) -> Document | None:
         return None
     finally:
         loader.dispose()
+    if not full:
+        return Document._partial(display, root, positions, text, max_depth)
     return Document(file=display, data=root, positions=positions, key_positions=key_positions, raw=raw)
+
+
+# Without `full`, libyaml's own composer can build the tree of nodes (in C, without an event object
+# per value) and `_parse_nodes` turns it into plain data, taking the same decisions as the loop above
+# and stepping aside in the same cases. The composer recurses once per level of nesting, so it is
+# used only with a libyaml that refuses deep nesting itself (0.2.6 and later stop at 1,000 levels);
+# with an older one the loop above does the work.
+
+class _Unusual(Exception):
+    """Something only the full path words: a duplicate key, a key that is a list, deep nesting."""
+
+
+_NODE_DEPTH = 200  # deeper limits than this leave the work to the loop (no deep recursion here)
+_NodeParser: Any = None
+try:
+    from yaml import _yaml as _libyaml
+    from yaml.nodes import MappingNode, SequenceNode
+
+    if tuple(_libyaml.get_version()) >= (0, 2, 6):
+        class _NodeParser(_EventParser):  # type: ignore[no-redef]
+            """libyaml's composer with no tag resolved: `_plain_scalar` reads plain scalars."""
+
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
+                return None
+
+            def descend_resolver(self, parent: Any, index: Any) -> None:
+                return None
+
+            def ascend_resolver(self) -> None:
+                return None
+except (ImportError, AttributeError):  # pragma: no cover - PyYAML without libyaml
+    _NodeParser = None
+
+
+def _parse_nodes(text: str, display: str, max_depth: int) -> Document | None:
+    parser = _NodeParser(text)
+    try:
+        root = parser.get_single_node()  # a second document raises
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    if type(root) is not MappingNode and type(root) is not SequenceNode:
+        return None  # a lone scalar, or an empty document
+    positions: dict[Path_, tuple[int, int]] = {}
+    try:
+        data = _node_data(root, (), 1, max_depth, positions)
+    except _Unusual:
+        return None
+    return Document._partial(display, data, positions, text, max_depth)
+
+
+def _node_data(node: Any, path: Path_, level: int, max_depth: int,
+               positions: dict[Path_, tuple[int, int]]) -> Any:
+    """The data of the mapping or list `node` at nesting `level` (the root's is 1)."""
+    if level > max_depth:
+        raise _Unusual
+    mark = node.start_mark
+    positions[path] = (mark.line + 1, mark.column + 1)
+    memo = _SIMPLE_MEMO
+    scalar = ScalarNode
+    if type(node) is SequenceNode:
+        items: list[Any] = []
+        for child in node.value:
+            if type(child) is not scalar:
+                items.append(_node_data(child, (*path, len(items)), level + 1, max_depth, positions))
+            elif child.style:  # quoted or a block of text: as written
+                items.append(child.value)
+            else:
+                value = memo.get(child.value, _NO_KEY)
+                items.append(_memo_scalar(child.value) if value is _NO_KEY else value)
+        return items
+    mapping: dict[Any, Any] = {}
+    pairs = node.value
+    for key_node, child in pairs:
+        if type(key_node) is not scalar:
+            raise _Unusual  # a list or mapping as a key
+        if key_node.style:
+            key = key_node.value
+        else:
+            key = memo.get(key_node.value, _NO_KEY)
+            if key is _NO_KEY:
+                key = _memo_scalar(key_node.value)
+            if type(key) is not str:
+                raise _Unusual  # 1 and "1" would be one key by name: the loop tells them apart
+        if type(child) is not scalar:
+            value = _node_data(child, (*path, key), level + 1, max_depth, positions)
+        elif child.style:
+            value = child.value
+        else:
+            value = memo.get(child.value, _NO_KEY)
+            if value is _NO_KEY:
+                value = _memo_scalar(child.value)
+        mapping[key] = value
+    if len(mapping) != len(pairs):
+        raise _Unusual  # a duplicate key
+    return mapping
+
+
+def _memo_scalar(written: str) -> Any:
+    value = _plain_scalar(written)
+    if len(written) <= _SIMPLE_MEMO_TEXT and len(_SIMPLE_MEMO) < _SIMPLE_MEMO_SIZE:
+        _SIMPLE_MEMO[written] = value
+    return value
 
 
 def _child_path(stack: list[list[Any]]) -> Path_:

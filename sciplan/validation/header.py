@@ -18,6 +18,7 @@ from ..findings import R201, R202, R203, R204, R209, R210, R211, R213, S103, S11
 from .context import Context, did_you_mean, type_name
 
 _YEAR_DIR = re.compile(r"^(19|20)[0-9]{2}$")
+_TOP_KEYS = frozenset(pf.TOP_KEYS)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Header:
 def check_header(ctx: Context) -> Header:
     data = ctx.doc.data
     plan = ctx.plan
-    ctx.keys(data, (), pf.TOP_KEYS, pf.REQUIRED_TOP_KEYS)
+    if not (data.keys() <= _TOP_KEYS and all(key in data for key in pf.REQUIRED_TOP_KEYS)):
+        ctx.keys(data, (), pf.TOP_KEYS, pf.REQUIRED_TOP_KEYS)  # says which key is unknown or missing
 
     header_ok = True
     plan_id = data.get("plan")
@@ -115,8 +117,29 @@ def check_header(ctx: Context) -> Header:
 
 
 def _folder_year(ctx: Context, period: int) -> None:
-    parts = Path(ctx.doc.file).parts[:-1]
-    years = [int(p) for p in parts if _YEAR_DIR.match(p)]
+    years = _folder_years(ctx.doc.file)
     if years and years[-1] != period:
         ctx.emit(R211, ("period",), R211.message("folder_year", folder=years[-1],
                                                 period=period))
+
+
+_FOLDER_YEARS: dict[str, list[int]] = {}  # a folder as shown -> the years its path names
+_FOLDER_YEARS_SIZE = 4096
+
+
+def _folder_years(file: str) -> list[int]:
+    """The year folders (2021, ...) the file lies in, outermost first. Files of one folder share the
+    answer: it is worked out once per folder."""
+    folder, sep, name = file.rpartition("/")
+    if not sep or name in ("", ".", "..") or "\\" in file:
+        return _years_of(Path(file).parts[:-1])  # anything unusual: the whole path, as it is
+    years = _FOLDER_YEARS.get(folder)
+    if years is None:
+        years = _years_of(Path(file).parts[:-1])
+        if len(_FOLDER_YEARS) < _FOLDER_YEARS_SIZE:
+            _FOLDER_YEARS[folder] = years
+    return years
+
+
+def _years_of(parts: tuple[str, ...]) -> list[int]:
+    return [int(p) for p in parts if _YEAR_DIR.match(p)]

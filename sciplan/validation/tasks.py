@@ -13,13 +13,30 @@ from ..findings import P302, R206, S103, S109, S110, W503
 from ..i18n import Message
 from .context import Context, did_you_mean, type_name
 from .header import Header
+from .lookups import lookups
 
 
 def check_tasks(ctx: Context, header: Header) -> None:
     plan = ctx.plan
     unit_id = header.unit_id
+    task_units = lookups(plan).task_units
+    kept = ctx.result.tasks
     for n, item in ctx.entries(ctx.doc.data, "tasks"):
         path = ("tasks", n)
+        # The clean entry, in one go: only known keys, a task of the unit's groups, a status word, and
+        # evidence written or not needed yet. Anything else is checked step by step below.
+        written, word, said = item.get("task"), item.get("status"), item.get("evidence")
+        if unit_id is not None and type(written) is str and type(word) is str and item.keys() <= _TASK_KEYS:
+            task_id = written.strip()
+            task_status = _STATUSES.get(word.strip())
+            if task_status is not None and unit_id in task_units.get(task_id, ()):
+                text = said.strip() if type(said) is str else None
+                if text or (said is None and task_status is pf.TaskStatus.NOT_STARTED):
+                    if header.record_unit:
+                        kept.append(pf.TaskRecord(header.record_unit, header.year,  # type: ignore[arg-type]
+                                                  header.area_id, task_id, task_status, text or None,
+                                                  ctx.place(path)))
+                    continue
         ok = ctx.keys(item, path, pf.TASK_KEYS, ("task", "status"))
         task_id = ctx.text(item, path, "task") if "task" in item else None
         if task_id is not None and plan.task(task_id) is None:
@@ -43,6 +60,10 @@ def check_tasks(ctx: Context, header: Header) -> None:
             record = pf.TaskRecord(header.record_unit, header.year, header.area_id,  # type: ignore[arg-type]
                                    task_id, task_status, said, ctx.place(path))
             ctx.result.tasks.append(record)
+
+
+_TASK_KEYS = frozenset(pf.TASK_KEYS)
+_STATUSES = {word: pf.TaskStatus(word) for word in pf.STATUS_WORDS}
 
 
 def status(ctx: Context, item: dict, path: tuple) -> pf.TaskStatus | None:

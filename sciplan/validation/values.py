@@ -17,6 +17,7 @@ from ..findings import P301, R205, R208, S103, S104, S105, S106, S107, S108, S11
 from ..plan import Indicator, Kind, ValueType
 from .context import OWN_HINT, Context, did_you_mean, number_from_text, plain, type_name
 from .header import Header
+from .lookups import lookups
 
 # The largest figure of each value type that a real report can hold, in one place. A count of
 # people, times or items in one county never comes near 10^12, nor does an amount or an area; a
@@ -32,8 +33,27 @@ _LARGEST_ANY = max(LARGEST.values())  # for a figure whose indicator is unknown
 
 
 def check_values(ctx: Context, header: Header) -> None:
+    unit_id = header.unit_id
+    figures = lookups(ctx.plan).figures
+    kept = ctx.result.values
     for n, item in ctx.entries(ctx.doc.data, "values"):
         path = ("values", n)
+        # The clean entry, in one go: only known keys, an indicator of the plan (no ratio) that the
+        # unit reports, a figure within its bounds, notes that are text. Anything else is checked
+        # step by step below, which words what is wrong.
+        written, value = item.get("indicator"), item.get("value")
+        kind = type(value)
+        if unit_id is not None and type(written) is str and (kind is int or kind is float) \
+                and item.keys() <= _VALUE_KEYS:
+            known = figures.get(written.strip())  # (id, reporters, largest figure, whole numbers only)
+            if known is not None and unit_id in known[1]:
+                number = _as_float(value)
+                if 0 <= number <= known[2] and (not known[3] or number.is_integer()) \
+                        and _is_text_or_none(item.get("note")) and _is_text_or_none(item.get("source")):
+                    if header.record_unit:
+                        kept.append(pf.ValueRecord(header.record_unit, header.year,  # type: ignore[arg-type]
+                                                   header.area_id, known[0], number, ctx.place(path)))
+                    continue
         ok = ctx.keys(item, path, pf.VALUE_KEYS, ("indicator", "value"))
         indicator, indicator_ok, not_reporter = (
             _indicator(ctx, item, path, header.unit_id) if "indicator" in item else (None, True, False))
@@ -51,6 +71,14 @@ def check_values(ctx: Context, header: Header) -> None:
                 ctx.result.values.append(record)
             elif not_reporter and indicator.kind is Kind.LEVEL:
                 ctx.result.claims.append(record)
+
+
+_VALUE_KEYS = frozenset(pf.VALUE_KEYS)
+
+
+def _is_text_or_none(value: Any) -> bool:
+    """A note or source that `ctx.text` takes without a word: none, or text that is not blank."""
+    return value is None or (type(value) is str and bool(value.strip()))
 
 
 def _indicator(ctx: Context, item: dict, path: tuple, unit_id: str | None
@@ -90,12 +118,12 @@ def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) 
     """The entry's figure when it is one a report can hold, or None after saying why not."""
     vpath = (*path, "value")
     value = item["value"]
-    raw = ctx.doc.raw.get(vpath)
     if value is None:
         ctx.emit(S111, vpath, S111.message("empty"))
         return None
     if isinstance(value, bool):
-        ctx.emit(S103, vpath, S103.message("value_bool", raw=str(raw)), S103.message("plain_number"))
+        ctx.emit(S103, vpath, S103.message("value_bool", raw=str(ctx.doc.raw.get(vpath))),
+                 S103.message("plain_number"))
         return None
     if isinstance(value, str):
         meant = number_from_text(value)
@@ -109,11 +137,11 @@ def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) 
         return None
     number = _as_float(value)
     if isinstance(value, float) and not math.isfinite(number):
-        ctx.emit(S108, vpath, S108.message("not_finite", raw=str(raw or value)))
+        ctx.emit(S108, vpath, S108.message("not_finite", raw=str(ctx.doc.raw.get(vpath) or value)))
         return None
     if number < 0:
         ctx.emit(S107, vpath, S107.message("negative", number=plain(number) if math.isfinite(number)
-                                                 else _shown(value, number, raw)))
+                                                 else _shown(value, number, ctx.doc.raw.get(vpath))))
         return None
     value_type = indicator.value_type if indicator is not None else None
     if value_type is ValueType.PERCENT and number > LARGEST[ValueType.PERCENT]:
@@ -122,7 +150,7 @@ def _figure(ctx: Context, item: dict, path: tuple, indicator: Indicator | None) 
         return None
     largest = LARGEST[value_type] if value_type is not None else _LARGEST_ANY
     if number > largest:
-        ctx.emit(S114, vpath, S114.message("too_large", number=_shown(value, number, raw),
+        ctx.emit(S114, vpath, S114.message("too_large", number=_shown(value, number, ctx.doc.raw.get(vpath)),
                                            limit=f"{largest:,.0f}"))
         return None
     if value_type is ValueType.COUNT and not number.is_integer():

@@ -53,6 +53,7 @@ BUSY_MS = 2000  # how long to wait for another sciplan's write before doing with
 KEEP_OBJECTS = 8  # checked plans (and other single records) kept, newest first
 KEEP_OUTPUTS = 64  # whole runs' outputs kept (output_cache), newest first
 MAX_OUTPUT_BYTES = 64 << 20  # a larger output is not kept: printing it costs more than making it
+MAX_DIGESTS = 200_000  # files' digests kept by their stat data (KnownDigests); past this, the oldest go
 
 
 def default_folder() -> Path:
@@ -234,6 +235,9 @@ CREATE TABLE IF NOT EXISTS results (
     PRIMARY KEY (namespace, display)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, value BLOB NOT NULL, generation INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, value BLOB NOT NULL, generation INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS digests (
+    path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest BLOB NOT NULL, generation INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -336,6 +340,70 @@ class ResultStore:
             return  # self._db stays None: save() makes a new database
         self._db = False
 
+
+class KnownDigests:
+    """Digests of files hashed before, by path, each with the stat data it was hashed under.
+
+    A file whose stat data (size, modification and change times in nanoseconds, inode, device) are
+    exactly those recorded need not be read again to know its digest, as git's index trusts a file
+    whose stat data it has. The caller records a file only once it has stood unchanged for a while
+    (output_cache.SETTLED_NS): a file written again within a file system's timestamp granularity of
+    the recording could otherwise keep its times. Any problem with the database is a miss."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._known: dict[str, tuple[str, bytes]] = {}
+        self._new: dict[str, tuple[str, bytes]] = {}
+
+    def load_under(self, roots: list[str]) -> None:
+        """Read what is recorded of the files at or under each of `roots` (absolute paths), in one
+        query each: a county's files are then looked up without a query apiece."""
+        db = _connect(self.folder, self.folder / DATABASE, create=False)
+        if db is None:
+            return
+        try:
+            for root in roots:
+                under = root.rstrip(os.sep) + os.sep
+                # Every path under `under` sorts between it and `under` followed by the last code point.
+                rows = db.execute("SELECT path, stat, digest FROM digests WHERE path = ? OR "
+                                  "(path >= ? AND path < ?)",
+                                  (_text(root), _text(under), _text(under) + "\U0010ffff"))
+                for path, stat_key, file_digest in rows:
+                    if (isinstance(stat_key, str) and isinstance(file_digest, bytes)
+                            and len(file_digest) == DIGEST_SIZE):
+                        self._known[path] = (stat_key, file_digest)
+        except _sqlite_errors():
+            self._known.clear()
+        finally:
+            db.close()
+
+    def get(self, path: str, stat_key: str) -> bytes | None:
+        """The digest recorded for the file at `path` (absolute) under exactly this stat data, or None."""
+        found = self._known.get(_text(path))
+        return found[1] if found is not None and found[0] == stat_key else None
+
+    def put(self, path: str, stat_key: str, file_digest: bytes) -> None:
+        self._new[_text(path)] = (stat_key, file_digest)
+
+    def save(self) -> None:
+        """Record the new digests in one transaction; silent when it cannot."""
+        if not self._new:
+            return
+        db = _connect(self.folder, self.folder / DATABASE, create=True)
+        if db is None:
+            return
+        try:
+            with db:
+                (generation,) = db.execute("SELECT coalesce(max(generation), 0) + 1 FROM digests").fetchone()
+                db.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?, ?, ?)",
+                               [(path, stat_key, d, generation) for path, (stat_key, d) in self._new.items()])
+                db.execute("DELETE FROM digests WHERE path IN (SELECT path FROM digests "
+                           "ORDER BY generation DESC LIMIT -1 OFFSET ?)", (MAX_DIGESTS,))
+            self._new.clear()
+        except _sqlite_errors():
+            pass
+        finally:
+            db.close()
 
 def _text(display: str) -> str:
     # A file name with an undecodable byte (a lone surrogate) cannot be stored as SQLite text.
@@ -474,6 +542,7 @@ def _prepared(db):
                 db.execute("DELETE FROM namespaces")
                 db.execute("DELETE FROM objects")
                 db.execute("DELETE FROM outputs")
+                db.execute("DELETE FROM digests")
                 db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
         return db
     except BaseException:

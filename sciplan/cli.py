@@ -566,7 +566,7 @@ def _remembered(settings: Settings, command: str, shaped_by: dict, inputs: Calla
         if plan_file is not None:
             shaped_by = {**shaped_by, "width": _width(), "color": _color(), "cwd": str(Path.cwd()),
                          "paths": [str(p) for p in read]}
-            key = run_key(command, shaped_by, plan_file, read, max_bytes)
+            key = run_key(command, shaped_by, plan_file, read, max_bytes, folder)
             kept = recall(folder, key) if key else None
             if kept is not None:
                 return kept

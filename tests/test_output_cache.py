@@ -269,3 +269,70 @@ def test_an_unchanged_run_imports_neither_the_plan_nor_the_checker(tmp_path: Pat
                  or m.startswith(("sciplan.plan", "sciplan.validation", "sciplan.findings", "sciplan.loading",
                                   "sciplan.overview", "sciplan.assessment"))]
         assert heavy == []
+
+
+# --- files known by their stat data -----------------------------------------------------------------
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as they are written (the tests write them a moment before)."""
+    import sciplan.output_cache
+
+    monkeypatch.setattr(sciplan.output_cache, "SETTLED_NS", -(10**15))
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    import sciplan.output_cache
+
+    reads: list[Path] = []
+    real = sciplan.output_cache.read_regular
+
+    def counted(path, limit):
+        reads.append(Path(path))
+        return real(path, limit)
+
+    monkeypatch.setattr(sciplan.output_cache, "read_regular", counted)
+    return reads
+
+
+@pytest.mark.skipif(os.name != "posix", reason="on Windows every file is read and hashed")
+def test_a_settled_file_is_known_by_its_stat_data_and_not_read_again(
+        cli, progress: Path, plan_loads: list, settled_at_once: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    args = _args(COMMANDS[2], progress)
+    first = cli(*args)
+    reads = _reads(monkeypatch)
+    assert cli(*args) == first
+    assert [p for p in reads if p.suffix == ".yaml" and progress in p.parents] == []
+    assert len(plan_loads) == 1
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_still_seen(
+        cli, progress: Path, plan_loads: list, settled_at_once: None) -> None:
+    args = _args(COMMANDS[2], progress)
+    cli(*args)
+    path = next(p for p in sorted(progress.rglob("*.yaml")) if "value: " in p.read_text(encoding="utf-8"))
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("value: "))
+    figure = line.split(":", 1)[1].strip()
+    other = ("1" if figure[0] != "1" else "2") + figure[1:]  # the same length, another figure
+    path.write_text(text.replace(line, line.replace(figure, other), 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and modification time as before
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    after = cli(*args)
+    assert after == fresh(cli, *args)
+    assert len(plan_loads) == 3  # the change time gave the rewrite away: the run was made anew
+
+
+def test_a_file_written_a_moment_ago_is_not_known_by_its_stat_data(cli, progress: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCIPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    (progress / "2024" / "fresh.yaml").write_bytes(sorted(progress.rglob("*.yaml"))[0].read_bytes())
+    cli(*_args(COMMANDS[2], progress))
+    with sqlite3.connect(tmp_path / "cache" / "results.sqlite3") as db:
+        known = {Path(p).name for (p,) in db.execute("SELECT path FROM digests")}
+    db.close()
+    # The copied sample files are older than the settling time only if the copy kept their times: what
+    # this test needs is that a file written within it is never recorded.
+    assert "fresh.yaml" not in known

@@ -1,6 +1,6 @@
 """Measure sciplan against the parse floor and check-jsonschema; print every ratio against its goal.
 
-    pip install -e '.[bench]' && python benchmarks/run.py      # the full run: about 20 minutes on 2 cores
+    pip install -e '.[bench]' && python benchmarks/run.py      # the full run: about 8 minutes on 2 cores
     python benchmarks/run.py --quick                          # a smoke run: a few minutes
 
 Every measurement is a separate process, started as a user would start it, timed on the wall

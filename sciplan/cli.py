@@ -522,7 +522,7 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
                      force: bool) -> int:
     settings = _settings(plan_path, progress_path, jobs, use_cache)
 
-    def checked(notes: list[str]) -> tuple[str, int]:
+    def run(notes: list[str]) -> tuple[str, int]:
         from .api import validate
 
         plan = settings.load_plan()
@@ -534,7 +534,7 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
         return _render(result, fmt, lang, _color()), EXIT_FINDINGS if failed else EXIT_OK
 
     outcome = _remembered(settings, "validate", {"format": fmt, "lang": lang, "strict": strict},
-                          lambda: paths or _progress_to_validate(settings), max_bytes, checked)
+                          lambda: paths or _progress_to_validate(settings), max_bytes, run)
     return _print(outcome, output, force, inputs=(*(paths or _progress_to_validate(settings)),
                                                   settings.plan_file()))
 
@@ -683,7 +683,7 @@ def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, 
                 progress_path, jobs: int | None, use_cache: bool, output: Path | None, force: bool) -> int:
     settings = _settings(plan_path, progress_path, jobs, use_cache)
 
-    def gap(notes: list[str]) -> tuple[str, int]:
+    def run(notes: list[str]) -> tuple[str, int]:
         from .api import gap_table, target_statuses
 
         plan = settings.load_plan()
@@ -699,7 +699,7 @@ def gap_command(year: int | None, by: str, status_filter: str | None, fmt: str, 
 
     shaped_by = {"format": fmt, "lang": lang, "year": year, "by": by, "status": status_filter,
                  "to_file": output is not None}
-    outcome = _remembered(settings, "gap", shaped_by, lambda: _progress_read(settings), None, gap)
+    outcome = _remembered(settings, "gap", shaped_by, lambda: _progress_read(settings), None, run)
     return _print(outcome, output, force)
 
 
@@ -737,7 +737,7 @@ def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_pa
                    use_cache: bool, output: Path | None, force: bool) -> int:
     settings = _settings(plan_path, progress_path, jobs, use_cache)
 
-    def status(notes: list[str]) -> tuple[str, int]:
+    def run(notes: list[str]) -> tuple[str, int]:
         from .api import status
 
         plan = settings.load_plan()
@@ -746,7 +746,7 @@ def status_command(year: int | None, fmt: str, lang: str, plan_path, progress_pa
         return _render(overview, fmt, lang, _color() and output is None), EXIT_OK
 
     shaped_by = {"format": fmt, "lang": lang, "year": year, "to_file": output is not None}
-    outcome = _remembered(settings, "status", shaped_by, lambda: _progress_read(settings), None, status)
+    outcome = _remembered(settings, "status", shaped_by, lambda: _progress_read(settings), None, run)
     return _print(outcome, output, force)
 
 

@@ -555,7 +555,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
     path = folder / DATABASE
     info: dict[str, Any] = {"folder": str(folder), "database": str(path), "exists": path.exists(),
                             "usable": folder_is_private(folder) if folder.exists() else True,
-                            "bytes": 0, "entries": 0, "namespaces": 0, "plans": 0, "outputs": 0}
+                            "bytes": 0, "entries": 0, "namespaces": 0, "plans": 0, "outputs": 0, "digests": 0}
     for part in (path, path.with_name(path.name + "-wal")):
         try:
             info["bytes"] += os.lstat(part).st_size
@@ -568,6 +568,7 @@ def cache_info(folder: Path) -> dict[str, Any]:
             info["namespaces"] = db.execute("SELECT count(*) FROM namespaces").fetchone()[0]
             info["plans"] = db.execute("SELECT count(*) FROM objects").fetchone()[0]
             info["outputs"] = db.execute("SELECT count(*) FROM outputs").fetchone()[0]
+            info["digests"] = db.execute("SELECT count(*) FROM digests").fetchone()[0]
         except _sqlite_errors():
             pass
         finally:

@@ -1131,7 +1131,7 @@ def cache_info_command(fmt: str, lang: str) -> int:
     if info["exists"]:
         lines.append(_say("cli.cache.database", path=info["database"], size=_size(info["bytes"])))
         lines.append(_say("cli.cache.entries", entries=f"{info['entries']:,}", namespaces=info["namespaces"],
-                          plans=info["plans"], outputs=info["outputs"]))
+                          plans=info["plans"], outputs=info["outputs"], digests=info["digests"]))
     else:
         lines.append(_say("cli.cache.none"))
     _echo_stdout("\n".join(lines) + "\n")

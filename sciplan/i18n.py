@@ -664,10 +664,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "zh": "尚无缓存：下次检查文件时会自动建立"},
     "cli.cache.entries": {"en": "kept: {entries} checked files in {namespaces} namespaces (plans, options, "
                                 "sciplan versions), {plans} checked plans, {outputs} whole outputs of "
-                                "validate, status and gap",
+                                "validate, status and gap, {digests} files known by their stat data",
                           "zh": "已保存：{entries} 个文件的检查结果（分属 {namespaces} 组方案、选项或 "
                                 "sciplan 版本），{plans} 份已检查的方案，{outputs} 份 validate、status、"
-                                "gap 的完整输出"},
+                                "gap 的完整输出，{digests} 个按文件属性识别的文件"},
     "cli.cache.unusable": {"en": "not used: others may write to this folder, so its results are not "
                                  "trusted; make it yours alone (chmod 700) or set SCIPLAN_CACHE_DIR",
                            "zh": "未使用：其他用户可以写入此文件夹，其中的结果不可信；请将其设为仅本人可写"

@@ -616,9 +616,11 @@ def test_cache_info_and_clear(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     lines = out.splitlines()
     assert code == 0 and len(lines) == 3
     assert lines[2] == {"en": "kept: 1 checked files in 1 namespaces (plans, options, sciplan versions), "
-                              "1 checked plans, 1 whole outputs of validate, status and gap",
+                              "1 checked plans, 1 whole outputs of validate, status and gap, "
+                              "0 files known by their stat data",
                         "zh": "已保存：1 个文件的检查结果（分属 1 组方案、选项或 sciplan 版本），"
-                              "1 份已检查的方案，1 份 validate、status、gap 的完整输出"}[lang]
+                              "1 份已检查的方案，1 份 validate、status、gap 的完整输出，"
+                              "0 个按文件属性识别的文件"}[lang]
     code, out, _ = cli("cache", "clear", "--lang", lang)
     assert code == 0 and not (store / cache.DATABASE).exists()
     assert out == {"en": f"cleared the cache in {store} (1 file removed)\n",

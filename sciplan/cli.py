@@ -332,11 +332,26 @@ def _write(output: Path, data: bytes | str, force: bool, inputs: tuple[Path, ...
     click.echo(_say("cli.wrote", path=shown_path(output)), err=True)
 
 
-plan_option = click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="SCIPLAN_PLAN",
+class _Path(click.Path):
+    """A click.Path whose type name ("File 'x' does not exist") is worded when shown, in the run's
+    language: click words it once, when the type is made - at import, before --lang is read."""
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        if self.file_okay and not self.dir_okay:
+            return _click_gettext("file")
+        return _click_gettext("directory" if self.dir_okay and not self.file_okay else "path")
+
+    @name.setter
+    def name(self, value: str) -> None:
+        pass  # click's own wording at import is not kept: the getter words it at each use
+
+
+plan_option = click.option("--plan", "plan_path", type=_Path(path_type=Path), envvar="SCIPLAN_PLAN",
                            metavar="var.file", help="opt.plan")
-progress_option = click.option("--progress", "progress_path", type=click.Path(path_type=Path),
+progress_option = click.option("--progress", "progress_path", type=_Path(path_type=Path),
                                envvar="SCIPLAN_PROGRESS", metavar="var.folder", help="opt.progress")
-output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+output_option = click.option("-o", "--output", type=_Path(path_type=Path, dir_okay=False),
                              metavar="var.file", help="opt.output")
 force_option = click.option("--force", is_flag=True, help="opt.force")
 
@@ -412,7 +427,7 @@ def plan_group(ctx: click.Context, plan_path: Path | None, lang: str) -> int | N
 
 
 @plan_group.command("check", help="cmd.plan.check")
-@click.argument("path", required=False, type=click.Path(path_type=Path), metavar="var.file")
+@click.argument("path", required=False, type=_Path(path_type=Path), metavar="var.file")
 @findings_format
 @lang_option
 @click.pass_obj
@@ -439,8 +454,8 @@ def plan_check(settings: Settings, path: Path | None, fmt: str, lang: str) -> in
 
 
 @plan_group.command("diff", help="cmd.plan.diff")
-@click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.old")
-@click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="var.new")
+@click.argument("old", type=_Path(path_type=Path, exists=True, dir_okay=False), metavar="var.old")
+@click.argument("new", type=_Path(path_type=Path, exists=True, dir_okay=False), metavar="var.new")
 @format_option(PLAN_DIFF, "opt.format.diff")
 @lang_option
 @output_option
@@ -505,7 +520,7 @@ def _checked(report):
 
 
 @cli.command("validate", help="cmd.validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="var.paths")
+@click.argument("paths", nargs=-1, type=_Path(path_type=Path), metavar="var.paths")
 @plan_option
 @progress_option
 @findings_format
@@ -591,7 +606,7 @@ def _print(outcome, output: Path | None, force: bool, inputs: tuple[Path, ...] =
 # --- init -----------------------------------------------------------------------------------------
 
 @cli.command("init", help="cmd.init")
-@click.argument("folder", type=click.Path(path_type=Path), metavar="var.folder")
+@click.argument("folder", type=_Path(path_type=Path), metavar="var.folder")
 @lang_option
 def init_command(folder: Path, lang: str) -> int:
     from .api import init_workspace
@@ -844,7 +859,7 @@ def missing_command(year: int | None, fmt: str, lang: str, plan_path, progress_p
               help="opt.template.schema")
 @lang_option
 @plan_option
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=_Path(path_type=Path),
               metavar="var.path", help="opt.template.output")
 @force_option
 def template_command(unit_name: str | None, every_unit: bool, year: int, area: str | None, fmt: str | None,
@@ -911,9 +926,9 @@ def _templates_for_all(plan, year: int, fmt: str, schema: str, folder: Path | No
 
 
 @cli.command("import", help="cmd.import")
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path),
+@click.argument("workbooks", nargs=-1, required=True, type=_Path(path_type=Path),
                 metavar="var.workbooks")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+@click.option("-o", "--output", type=_Path(path_type=Path, dir_okay=False, allow_dash=True),
               metavar="var.file", help="opt.import.output")
 @click.option("--force", is_flag=True, help="opt.import.force")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",

@@ -481,3 +481,17 @@ def test_every_screen_and_command_line_message_is_used():
                 and not made:
             unused.append(message_id)
     assert unused == []
+
+
+@pytest.mark.parametrize(("locale", "lang", "said"), [
+    ("zh_CN.UTF-8", "en", "Invalid value for 'OLD': File 'nope.yaml' does not exist."),
+    ("C.UTF-8", "zh", "'原方案' 的值无效：文件 'nope.yaml' 不存在。"),
+    ("zh_CN.UTF-8", None, "'原方案' 的值无效：文件 'nope.yaml' 不存在。"),
+])
+def test_a_path_is_named_in_the_language_of_the_run_not_of_the_locale(cli, tmp_path, monkeypatch, locale,
+                                                                       lang, said):
+    # click words a path type's name ("File") once, when sciplan is imported: before --lang is read.
+    monkeypatch.setenv("LANG", locale)
+    given = ["--lang", lang] if lang else []
+    code, _, err = cli("plan", "diff", *given, "nope.yaml", "nope.yaml", cwd=tmp_path)
+    assert code == 2 and said in err

@@ -52,7 +52,7 @@ MAX_DATABASE_BYTES = 1 << 30  # a larger file is not a cache sciplan wrote: it i
 BUSY_MS = 2000  # how long to wait for another sciplan's write before doing without the cache
 KEEP_OBJECTS = 8  # checked plans (and other single records) kept, newest first
 KEEP_OUTPUTS = 64  # whole runs' outputs kept (output_cache), newest first
-MAX_OUTPUT_BYTES = 64 << 20  # a larger output is not kept: printing it costs more than making it
+MAX_OUTPUT_BYTES = 4 << 20  # a larger output is made again: KEEP_OUTPUTS of them stay far below 1 GiB
 MAX_DIGESTS = 200_000  # files' digests kept by their stat data (KnownDigests); past this, the oldest go
 
 

@@ -337,3 +337,13 @@ def test_a_file_written_a_moment_ago_is_not_known_by_its_stat_data(cli, progress
     # The copied sample files are older than the settling time only if the copy kept their times: what
     # this test needs is that a file written within it is never recorded.
     assert "fresh.yaml" not in known
+
+
+def test_an_output_larger_than_the_bound_is_made_again(cli, progress: Path, plan_loads: list,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from sciplan import cache
+
+    monkeypatch.setattr(cache, "MAX_OUTPUT_BYTES", 100)  # the status screen is longer
+    args = _args(COMMANDS[2], progress)
+    assert cli(*args) == cli(*args)
+    assert len(plan_loads) == 2

@@ -57,6 +57,8 @@ COMMANDS = [
     ("gap", "--year", "2025", "--format", "json", "--lang", "zh"),
     ("units", "--year", "2024"),
     ("unit", "县科协"),
+    ("missing", "--year", "2024"),
+    ("missing", "--format", "csv", "--lang", "zh"),
     ("export", "--year", "2025"),
     ("report", "--year", "2025", "--format", "markdown"),
     ("plan",),
@@ -69,7 +71,7 @@ def _args(command: tuple[str, ...], progress: Path) -> list[str]:
     args = [a.format(progress=progress) for a in command]
     if args[0] == "plan":
         return ["plan", "--plan", str(PLAN), *args[1:]]
-    takes_progress = args[0] in ("status", "gap", "units", "unit", "export", "report")
+    takes_progress = args[0] in ("status", "gap", "units", "unit", "missing", "export", "report")
     return [*args, "--plan", str(PLAN), *(["--progress", str(progress)] if takes_progress else [])]
 
 

@@ -550,8 +550,8 @@ def validate_command(paths: tuple[Path, ...], plan_path, progress_path, fmt: str
 
     outcome = _remembered(settings, "validate", {"format": fmt, "lang": lang, "strict": strict},
                           lambda: paths or _progress_to_validate(settings), max_bytes, run)
-    return _print(outcome, output, force, inputs=(*(paths or _progress_to_validate(settings)),
-                                                  settings.plan_file()))
+    read = paths or _progress_to_validate(settings)  # the run found it: an output is never one of them
+    return _print(outcome, output, force, inputs=(*read, settings.plan_file()))
 
 
 def _progress_to_validate(settings: Settings) -> tuple[Path]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import cache
 from .discovery import discover
-from .reading import DEFAULT_MAX_BYTES, read_regular
+from .reading import DEFAULT_MAX_BYTES, PLAN_MAX_BYTES, read_regular
 from .resources import is_sample
 
 
@@ -71,7 +71,7 @@ def run_key(command: str, options: Mapping[str, object], plan_file: Path, paths:
     progress file whose stat data are those it was hashed under is not read again (`KnownDigests`)."""
     # Options are plain values (text, numbers, flags, lists of text): their repr is exact and stable.
     parts = [f"command {command}", repr(sorted(options.items()))]
-    plan_digest = _digest(plan_file, _PLAN_LIMIT)
+    plan_digest = _digest(plan_file, PLAN_MAX_BYTES)
     if plan_digest is None:
         return None
     parts.append(f"plan {plan_file}\x00{plan_digest.hex()}")
@@ -99,8 +99,6 @@ def run_key(command: str, options: Mapping[str, object], plan_file: Path, paths:
     return cache.namespace(cache.code_fingerprint(), "output", *parts)
 
 
-# Any plan the loader accepts is smaller; a larger one never loads, so no run of it is ever kept.
-_PLAN_LIMIT = 1 << 28
 # A file is recorded by its stat data only once it has stood unchanged this long: a file written again
 # within the file system's timestamp granularity (2 s on FAT) of the recording could keep its times.
 SETTLED_NS = 3 * 10**9

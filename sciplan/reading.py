@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 1 << 20  # a progress file's size limit unless --max-bytes says otherwise
+PLAN_MAX_BYTES = 16 * DEFAULT_MAX_BYTES  # a plan file's
 
 
 class NotRegularFile(OSError):

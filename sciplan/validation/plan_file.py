@@ -18,10 +18,8 @@ from ..findings import C001, L002, L003, Finding, UsageError, format_path, say
 from ..i18n import MESSAGES, Message
 from ..loading import Document, Loaded, decode, load_file, load_text
 from ..plan import Plan, integrity_problems
-from ..reading import DEFAULT_MAX_BYTES, read_regular
+from ..reading import PLAN_MAX_BYTES, read_regular
 from .context import plain
-
-PLAN_MAX_BYTES = 16 * DEFAULT_MAX_BYTES
 
 
 def check_plan_file(path: Path, display: str | None = None) -> tuple[Plan | None, list[Finding]]:
